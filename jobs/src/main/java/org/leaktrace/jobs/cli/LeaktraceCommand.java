@@ -1,5 +1,10 @@
 package org.leaktrace.jobs.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.leaktrace.jobs.common.Errors;
+import org.leaktrace.jobs.common.LeaktraceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,8 +12,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "leaktrace",
     mixinStandardHelpOptions = true,
-    version = "leaktrace 0.1.0",
-    description = "Attribute, count, trace and size personal-data leaks on Apache Spark.")
+    versionProvider = LeaktraceCommand.VersionProvider.class,
+    description = "Attribute, count, trace and size personal-data leaks on Apache Spark.",
+    subcommands = {
+      StageCommands.Run.class,
+      StageCommands.Ingest.class,
+      StageCommands.Report.class,
+    })
 public final class LeaktraceCommand implements Runnable {
 
   @Override
@@ -18,6 +28,40 @@ public final class LeaktraceCommand implements Runnable {
 
   /** Runs the command line and returns the exit code (0 done, 2 usage/config, 3 input, 1 internal). */
   public static int execute(String... args) {
-    return new CommandLine(new LeaktraceCommand()).execute(args);
+    CommandLine cl = new CommandLine(new LeaktraceCommand());
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line.getErr()));
+    return cl.execute(args);
+  }
+
+  /** Maps a failure to its exit code and prints one clear message (the stack only for bugs). */
+  static int report(Throwable ex, PrintWriter err) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof LeaktraceException le) {
+        err.println("leaktrace: " + le.getMessage());
+        err.flush();
+        return le.exitCode();
+      }
+    }
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof UncheckedIOException || t instanceof IOException) {
+        String cause = t.getCause() == null ? "" : " (" + t.getCause() + ")";
+        err.println("leaktrace: input problem: " + t.getMessage() + cause
+            + ". Fix: check that the file exists, is readable and is complete");
+        err.flush();
+        return Errors.EXIT_INPUT;
+      }
+    }
+    err.println("leaktrace: internal error: " + ex + ". This is a bug in leaktrace: please report it with the trace below");
+    ex.printStackTrace(err);
+    err.flush();
+    return Errors.EXIT_INTERNAL;
+  }
+
+  /** Reads the version from the build. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"leaktrace " + org.leaktrace.jobs.common.Version.TOOL};
+    }
   }
 }

@@ -1,0 +1,45 @@
+package org.leaktrace.jobs;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.ingest.IngestStage;
+import org.leaktrace.jobs.report.ReportStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The stages in data-flow order; {@code run} executes them all, each can run alone. */
+public final class Pipeline {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  /** A stage: reads only what earlier stages wrote to the warehouse (ingest reads the input files). */
+  public enum Stage {
+    INGEST, REPORT;
+
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private Pipeline() {}
+
+  public static void run(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages) {
+    for (Stage s : stages) {
+      long t0 = System.nanoTime();
+      LOG.info("{}: starting (case {})", s.key(), c.caseId());
+      switch (s) {
+        case INGEST -> IngestStage.run(spark, c, ws, List.of());
+        case REPORT -> ReportStage.run(spark, c, ws);
+        default -> throw new IllegalStateException(s.name());
+      }
+      LOG.info("{}: finished in {} s", s.key(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+    }
+  }
+
+  public static List<Stage> all() {
+    return List.of(Stage.values());
+  }
+}

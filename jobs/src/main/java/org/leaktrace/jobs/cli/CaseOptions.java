@@ -1,0 +1,15 @@
+package org.leaktrace.jobs.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every case-bound command takes. */
+public final class CaseOptions {
+
+  @Option(names = "--case", required = true, paramLabel = "CASE.yaml", description = "The case file.")
+  Path caseFile;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder (exhibit/, report/, and warehouse/ unless the case names one). Default: out/<case_id>.")
+  Path out;
+}

@@ -1,0 +1,86 @@
+package org.leaktrace.jobs.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.leaktrace.jobs.Pipeline;
+import org.leaktrace.jobs.common.Sessions;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.ingest.IngestStage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The case-bound commands: {@code run} and one per stage. */
+final class StageCommands {
+
+  private StageCommands() {}
+
+  /** Runs stages on a case with a Spark session, then prints where the results are. */
+  static int runStages(CaseOptions o, List<Pipeline.Stage> stages) {
+    CaseFile c = CaseFile.load(o.caseFile);
+    Workspace ws = Workspace.of(c, o.out);
+    SparkSession spark = Sessions.forJob("leaktrace " + c.caseId());
+    try {
+      Pipeline.run(spark, c, ws, stages);
+    } finally {
+      spark.stop();
+    }
+    System.out.println("warehouse: " + ws.warehouse());
+    if (stages.contains(Pipeline.Stage.REPORT)) {
+      System.out.println("exhibit:   " + ws.exhibit());
+    }
+    return 0;
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = "Run every stage on a case, in order: ingest, then report.")
+  static final class Run implements Callable<Integer> {
+    @Mixin CaseOptions o;
+
+    @Override
+    public Integer call() {
+      return runStages(o, Pipeline.all());
+    }
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "Read every dump and platform snapshot into the raw zone (custody, raw_rows, quarantine); "
+          + "every line is parsed or quarantined with a reason.")
+  static final class Ingest implements Callable<Integer> {
+    @Mixin CaseOptions o;
+
+    @Option(names = "--dataset", paramLabel = "ID",
+        description = "Ingest only this dump or platform (repeatable); its earlier rows are replaced.")
+    List<String> only;
+
+    @Override
+    public Integer call() {
+      if (only == null || only.isEmpty()) {
+        return runStages(o, List.of(Pipeline.Stage.INGEST));
+      }
+      CaseFile c = CaseFile.load(o.caseFile);
+      Workspace ws = Workspace.of(c, o.out);
+      SparkSession spark = Sessions.forJob("leaktrace " + c.caseId());
+      try {
+        IngestStage.run(spark, c, ws, only);
+      } finally {
+        spark.stop();
+      }
+      System.out.println("warehouse: " + ws.warehouse());
+      return 0;
+    }
+  }
+
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = "Write the exhibit (summary.json, quarantine.csv) from the warehouse tables.")
+  static final class Report implements Callable<Integer> {
+    @Mixin CaseOptions o;
+
+    @Override
+    public Integer call() {
+      return runStages(o, List.of(Pipeline.Stage.REPORT));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.leaktrace.jobs.common;
+
+/** Column names of the warehouse tables; internal (never written) columns start with {@code _lt_}. */
+public final class Cols {
+
+  private Cols() {}
+
+  public static final String DATASET = "dataset";
+  public static final String KIND = "kind";
+  public static final String DATASET_ID = "dataset_id";
+  public static final String FILE = "file";
+  public static final String FILE_INDEX = "file_index";
+  public static final String ENTRY = "entry";
+  public static final String ENTRY_INDEX = "entry_index";
+  public static final String LINE = "line";
+  public static final String ROW_ID = "row_id";
+  public static final String SNAPSHOT = "snapshot";
+  public static final String FIELDS = "fields";
+  public static final String REASON = "reason";
+  public static final String DETAIL = "detail";
+  public static final String RAW = "raw";
+  public static final String RAW_LENGTH = "raw_length";
+  public static final String INGEST_RUN = "ingest_run";
+  public static final String PATH = "path";
+  public static final String LOCATION = "location";
+  public static final String BYTES = "bytes";
+  public static final String SHA256 = "sha256";
+  public static final String ENCODING = "encoding";
+  public static final String FORMAT = "format";
+  public static final String HEADER = "header";
+  public static final String LINES_READ = "lines_read";
+  public static final String ROWS_PARSED = "rows_parsed";
+  public static final String ROWS_QUARANTINED = "rows_quarantined";
+  public static final String QUARANTINE_BY_REASON = "quarantine_by_reason";
+  public static final String READ_ERROR = "read_error";
+  public static final String INGESTED_AT = "ingested_at";
+
+  /** Internal: what a row of the ingest output is (a line, a quarantined line, a file's accounting). */
+  public static final String REC = "_lt_rec";
+}

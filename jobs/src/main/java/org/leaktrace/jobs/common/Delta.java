@@ -1,0 +1,47 @@
+package org.leaktrace.jobs.common;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/** Delta writes and reads of warehouse tables, shared by every stage. */
+public final class Delta {
+
+  private Delta() {}
+
+  /**
+   * Replaces the rows of the given datasets in a table with {@code df}, in one Delta commit: a reader
+   * sees the old rows or the new ones, never both and never a half-written state.
+   */
+  public static void replaceDatasets(Dataset<Row> df, String location, Collection<String> datasets, String note) {
+    df.write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .partitionBy(Cols.DATASET)
+        .option("replaceWhere", inList(Cols.DATASET, datasets))
+        .option("userMetadata", note)
+        .save(location);
+  }
+
+  /** Reads a table; a missing table is an input problem the message explains. */
+  public static Dataset<Row> read(SparkSession spark, String location, String stage) {
+    if (!exists(spark, location)) {
+      throw Errors.input(location, "no Delta table here yet",
+          "run the stage that writes it first (`bin/leaktrace run` runs them all, in order), then " + stage);
+    }
+    return spark.read().format("delta").load(location);
+  }
+
+  public static boolean exists(SparkSession spark, String location) {
+    return io.delta.tables.DeltaTable.isDeltaTable(spark, location);
+  }
+
+  /** {@code col IN ('a', 'b')} with quotes escaped; the values are validated ids. */
+  static String inList(String col, Collection<String> values) {
+    return col + " IN (" + values.stream().map(v -> "'" + v.replace("'", "''") + "'")
+        .collect(Collectors.joining(", ")) + ")";
+  }
+}

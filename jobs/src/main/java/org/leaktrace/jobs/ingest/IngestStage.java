@@ -1,0 +1,232 @@
+package org.leaktrace.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+
+import java.nio.file.Paths;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.leaktrace.jobs.common.Cols;
+import org.leaktrace.jobs.common.Delta;
+import org.leaktrace.jobs.common.Errors;
+import org.leaktrace.jobs.common.Tables;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.config.DatasetSpec;
+import org.leaktrace.jobs.config.InputFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingest: reads every file of the chosen datasets into the raw zone ({@code custody}, {@code raw_rows},
+ * {@code quarantine}), accounting for every line, then checks the accounting against what was written.
+ */
+public final class IngestStage {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
+
+  /** Platform snapshot files are named by their export date: {@code 2020-03-01.csv}. */
+  private static final Pattern SNAPSHOT_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(\\..+)?$");
+
+  /** What the per-file readers emit: a line, a quarantined line or a unit's accounting (see {@link FileReader}). */
+  static final StructType READ_SCHEMA = readSchema();
+
+  private IngestStage() {}
+
+  /** The files of the datasets, each as a task for one executor; fails when a dataset has no file. */
+  public static List<FileTask> plan(CaseFile c, List<DatasetSpec> datasets) {
+    List<FileTask> tasks = new ArrayList<>();
+    for (DatasetSpec d : datasets) {
+      List<InputFiles.Ref> files = InputFiles.list(d.path());
+      if (files.isEmpty()) {
+        throw Errors.input(d.path(), "dataset " + d.dataset() + " has no file",
+            "put the dataset's files there, or correct its path in " + c.file());
+      }
+      if (files.size() >= FileReader.MAX_FILES) {
+        throw Errors.input(d.path(), "dataset " + d.dataset() + " has " + files.size() + " files, more than "
+            + FileReader.MAX_FILES, "merge small files before ingesting them");
+      }
+      for (int i = 0; i < files.size(); i++) {
+        InputFiles.Ref f = files.get(i);
+        String label = InputFiles.label(c.baseDir(), f.location());
+        Date snapshot = d.kind() == DatasetSpec.Kind.PLATFORM ? snapshotDate(d, label) : null;
+        tasks.add(new FileTask(d.dataset(), d.kind().key(), d.id(), f.location(), label, i, snapshot,
+            d.format(), d.encoding(), d.header()));
+      }
+    }
+    return tasks;
+  }
+
+  private static Date snapshotDate(DatasetSpec d, String label) {
+    String name = Paths.get(label).getFileName().toString();
+    Matcher m = SNAPSHOT_NAME.matcher(name);
+    try {
+      if (m.matches()) {
+        return Date.valueOf(LocalDate.parse(m.group(1)));
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw Errors.input(label, "platform " + d.id() + ": the file name does not start with a snapshot date",
+        "name each snapshot file after its export date, YYYY-MM-DD.<ext> (e.g. 2020-03-01.csv)");
+  }
+
+  /**
+   * Reads the files on the executors: one task per file, in one pass over its bytes. Rows come out in
+   * {@link #READ_SCHEMA}; nothing row-level reaches the driver.
+   */
+  public static Dataset<Row> read(SparkSession spark, List<FileTask> tasks) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, tasks.size()))
+        .mapPartitions(IngestStage::readAll);
+    return spark.createDataFrame(rows, READ_SCHEMA);
+  }
+
+  private static Iterator<Row> readAll(Iterator<FileTask> tasks) {
+    return new Iterator<>() {
+      private FileReader current;
+
+      @Override
+      public boolean hasNext() {
+        while ((current == null || !current.hasNext()) && tasks.hasNext()) {
+          current = new FileReader(tasks.next());
+        }
+        return current != null && current.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        hasNext();
+        return current.next();
+      }
+    };
+  }
+
+  /** Ingests the datasets of the case (all when {@code only} is empty) and returns the run id. */
+  public static String run(SparkSession spark, CaseFile c, Workspace ws, List<String> only) {
+    List<DatasetSpec> datasets = select(c, only);
+    List<String> names = datasets.stream().map(DatasetSpec::dataset).collect(Collectors.toList());
+    String runId = UUID.randomUUID().toString();
+    spark.sparkContext().setJobGroup("ingest", "ingest " + datasets.size() + " datasets of case " + c.caseId(), false);
+    List<FileTask> tasks = plan(c, datasets);
+    LOG.info("ingest: {} datasets, {} files -> {}", datasets.size(), tasks.size(), ws.warehouse());
+    Dataset<Row> read = read(spark, tasks)
+        .withColumn(Cols.INGEST_RUN, lit(runId))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      String note = "leaktrace ingest run " + runId;
+      Delta.replaceDatasets(select(read, FileReader.REC_ROW, Tables.RAW_ROWS_SCHEMA),
+          ws.table(Tables.RAW_ROWS), names, note);
+      Delta.replaceDatasets(select(read, FileReader.REC_QUARANTINE, Tables.QUARANTINE_SCHEMA),
+          ws.table(Tables.QUARANTINE), names, note);
+      // custody last: its rows say the run is complete
+      Delta.replaceDatasets(select(read.withColumn(Cols.INGESTED_AT, current_timestamp()), FileReader.REC_UNIT,
+          Tables.CUSTODY_SCHEMA), ws.table(Tables.CUSTODY), names, note);
+    } finally {
+      read.unpersist();
+    }
+    verify(spark, ws, names, runId);
+    return runId;
+  }
+
+  private static List<DatasetSpec> select(CaseFile c, List<String> only) {
+    if (only == null || only.isEmpty()) {
+      return c.datasets();
+    }
+    List<DatasetSpec> out = new ArrayList<>();
+    for (String id : only) {
+      DatasetSpec d = c.datasets().stream()
+          .filter(s -> s.id().equals(id) || s.dataset().equals(id)).findFirst()
+          .orElseThrow(() -> Errors.usage("--dataset " + id + " is not a dump or platform of " + c.file(),
+              "use one of: " + c.datasets().stream().map(DatasetSpec::id).collect(Collectors.joining(", "))));
+      out.add(d);
+    }
+    return out;
+  }
+
+  private static Dataset<Row> select(Dataset<Row> read, String rec, StructType schema) {
+    Column[] cols = new Column[schema.fields().length];
+    for (int i = 0; i < cols.length; i++) {
+      StructField f = schema.fields()[i];
+      cols[i] = col(f.name()).cast(f.dataType()).as(f.name());
+    }
+    return read.filter(col(Cols.REC).equalTo(rec)).select(cols);
+  }
+
+  /**
+   * Every line is accounted for: per file, the rows and quarantined lines now in the warehouse add up
+   * to the lines the reader counted. Compares aggregates only.
+   */
+  static void verify(SparkSession spark, Workspace ws, List<String> datasets, String runId) {
+    Column mine = col(Cols.DATASET).isin(datasets.toArray()).and(col(Cols.INGEST_RUN).equalTo(runId));
+    Dataset<Row> parsed = Delta.read(spark, ws.table(Tables.RAW_ROWS), "ingest").filter(mine)
+        .groupBy(Cols.DATASET, Cols.FILE).agg(count(lit(1)).as("p"));
+    Dataset<Row> quarantined = Delta.read(spark, ws.table(Tables.QUARANTINE), "ingest").filter(mine)
+        .groupBy(Cols.DATASET, Cols.FILE).agg(count(lit(1)).as("q"));
+    Dataset<Row> custody = Delta.read(spark, ws.table(Tables.CUSTODY), "ingest").filter(mine);
+    List<Row> bad = custody.join(parsed, new String[] {Cols.DATASET, Cols.FILE}, "left")
+        .join(quarantined, new String[] {Cols.DATASET, Cols.FILE}, "left")
+        .na().fill(0L, new String[] {"p", "q"})
+        .filter(col(Cols.LINES_READ).notEqual(col("p").plus(col("q")))
+            .or(col(Cols.ROWS_PARSED).notEqual(col("p")))
+            .or(col(Cols.ROWS_QUARANTINED).notEqual(col("q"))))
+        .select(Cols.FILE, Cols.LINES_READ, "p", "q")
+        .limit(10)
+        .collectAsList();
+    if (!bad.isEmpty()) {
+      Row r = bad.get(0);
+      throw Errors.internal("ingest accounting does not add up for " + r.get(0) + ": " + r.get(1)
+          + " lines read, " + r.get(2) + " rows and " + r.get(3) + " quarantined lines written");
+    }
+    Row total = custody.agg(
+        org.apache.spark.sql.functions.sum(Cols.LINES_READ),
+        org.apache.spark.sql.functions.sum(Cols.ROWS_PARSED),
+        org.apache.spark.sql.functions.sum(Cols.ROWS_QUARANTINED)).first();
+    LOG.info("ingest: done; {} lines read = {} parsed + {} quarantined (checked against the tables)",
+        total.get(0), total.get(1), total.get(2));
+  }
+
+  private static StructType readSchema() {
+    StructType s = new StructType()
+        .add(Cols.REC, "string", false);
+    for (String name : new String[] {Cols.DATASET, Cols.FILE, Cols.FILE_INDEX, Cols.ENTRY_INDEX, Cols.LINE,
+        Cols.ROW_ID, Cols.SNAPSHOT, Cols.FIELDS, Cols.REASON, Cols.DETAIL, Cols.RAW, Cols.RAW_LENGTH}) {
+      s = s.add(field(name).copy(field(name).name(), field(name).dataType(), true, field(name).metadata()));
+    }
+    for (String name : new String[] {Cols.KIND, Cols.DATASET_ID, Cols.PATH, Cols.LOCATION, Cols.ENTRY, Cols.BYTES,
+        Cols.SHA256, Cols.ENCODING, Cols.FORMAT, Cols.HEADER, Cols.LINES_READ, Cols.ROWS_PARSED,
+        Cols.ROWS_QUARANTINED, Cols.QUARANTINE_BY_REASON, Cols.READ_ERROR}) {
+      StructField f = Tables.CUSTODY_SCHEMA.apply(name);
+      s = s.add(f.copy(f.name(), f.dataType(), true, f.metadata()));
+    }
+    return s;
+  }
+
+  private static StructField field(String name) {
+    for (StructType t : new StructType[] {Tables.RAW_ROWS_SCHEMA, Tables.QUARANTINE_SCHEMA}) {
+      if (t.getFieldIndex(name).isDefined()) {
+        return t.apply(name);
+      }
+    }
+    throw new IllegalArgumentException(name);
+  }
+}

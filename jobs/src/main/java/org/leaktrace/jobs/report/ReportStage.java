@@ -1,0 +1,188 @@
+package org.leaktrace.jobs.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.leaktrace.jobs.common.Cols;
+import org.leaktrace.jobs.common.Delta;
+import org.leaktrace.jobs.common.Tables;
+import org.leaktrace.jobs.common.Version;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.config.DatasetSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Report: writes the exhibit from the warehouse tables alone ({@code summary.json}, {@code
+ * quarantine.csv}). Reads aggregates and per-file accounting; quarantined lines are streamed to the
+ * CSV, never gathered on the driver.
+ */
+public final class ReportStage {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportStage.class);
+
+  /** How many quarantined lines summary.json lists per dump; quarantine.csv lists them all. */
+  static final int QUARANTINE_LISTED = 1000;
+
+  public static final String SCHEMA = "leaktrace.summary/1";
+
+  private ReportStage() {}
+
+  public static void run(SparkSession spark, CaseFile c, Workspace ws) {
+    spark.sparkContext().setJobGroup("report", "report: exhibit of case " + c.caseId(), false);
+    Dataset<Row> custody = Delta.read(spark, ws.table(Tables.CUSTODY), "report");
+    Dataset<Row> quarantine = Delta.read(spark, ws.table(Tables.QUARANTINE), "report");
+    try {
+      Files.createDirectories(ws.exhibit());
+      ObjectNode summary = summary(c, custody, quarantine);
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      Path file = ws.exhibit().resolve("summary.json");
+      json.writeValue(file.toFile(), summary);
+      writeQuarantine(quarantine, ws.exhibit().resolve("quarantine.csv"));
+      LOG.info("report: wrote {}", file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ObjectNode summary(CaseFile c, Dataset<Row> custodyDF, Dataset<Row> quarantineDF) {
+    ObjectMapper m = new ObjectMapper();
+    ObjectNode root = m.createObjectNode();
+    root.put("schema", SCHEMA);
+    root.put("case_id", c.caseId());
+    root.put("tool_version", Version.TOOL);
+    root.put("taxonomy", c.taxonomy());
+    // one row per file: small, ordered
+    List<Row> files = custodyDF.orderBy(Cols.DATASET, Cols.FILE_INDEX, Cols.ENTRY_INDEX).collectAsList();
+    ArrayNode inputs = root.putArray("inputs");
+    String last = null;
+    for (Row f : files) {
+      String key = f.getAs(Cols.DATASET) + "\n" + f.getAs(Cols.PATH);
+      if (!key.equals(last)) {
+        ObjectNode in = inputs.addObject();
+        in.put("dataset", (String) f.getAs(Cols.DATASET));
+        in.put("path", (String) f.getAs(Cols.PATH));
+        in.put("bytes", (Long) f.getAs(Cols.BYTES));
+        in.put("sha256", (String) f.getAs(Cols.SHA256));
+        last = key;
+      }
+    }
+    Map<String, List<Row>> listed = quarantineListed(quarantineDF);
+    ArrayNode dumps = root.putArray("dumps");
+    for (DatasetSpec d : c.dumps()) {
+      dumps.add(datasetNode(m, d, files, listed.getOrDefault(d.dataset(), List.of())));
+    }
+    ArrayNode platforms = root.putArray("platforms");
+    for (DatasetSpec p : c.platforms()) {
+      platforms.add(datasetNode(m, p, files, List.of()));
+    }
+    return root;
+  }
+
+  private static ObjectNode datasetNode(ObjectMapper m, DatasetSpec d, List<Row> files, List<Row> quarantined) {
+    ObjectNode n = m.createObjectNode();
+    n.put("id", d.id());
+    if (d.kind() == DatasetSpec.Kind.PLATFORM) {
+      n.put("sector", d.sector());
+    } else {
+      n.put("obtained", d.obtained().toString());
+    }
+    long lines = 0;
+    long parsed = 0;
+    long quar = 0;
+    Map<String, Long> reasons = new TreeMap<>();
+    ArrayNode fileNodes = m.createArrayNode();
+    for (Row f : files) {
+      if (!d.dataset().equals(f.getAs(Cols.DATASET))) {
+        continue;
+      }
+      long l = f.getAs(Cols.LINES_READ);
+      long p = f.getAs(Cols.ROWS_PARSED);
+      long q = f.getAs(Cols.ROWS_QUARANTINED);
+      lines += l;
+      parsed += p;
+      quar += q;
+      Map<String, Long> fr = new TreeMap<>(f.<String, Long>getJavaMap(f.fieldIndex(Cols.QUARANTINE_BY_REASON)));
+      fr.forEach((k, v) -> reasons.merge(k, v, Long::sum));
+      ObjectNode fn = fileNodes.addObject();
+      fn.put("file", (String) f.getAs(Cols.FILE));
+      if (f.getAs(Cols.SNAPSHOT) != null) {
+        fn.put("snapshot", f.getAs(Cols.SNAPSHOT).toString());
+      }
+      fn.put("encoding", (String) f.getAs(Cols.ENCODING));
+      fn.put("format", (String) f.getAs(Cols.FORMAT));
+      fn.put("header", f.getAs(Cols.HEADER) != null);
+      fn.put("lines_read", l);
+      fn.put("rows_parsed", p);
+      fn.put("rows_quarantined", q);
+      fn.set("quarantine_by_reason", m.valueToTree(fr));
+      if (f.getAs(Cols.READ_ERROR) != null) {
+        fn.put("read_error", (String) f.getAs(Cols.READ_ERROR));
+      }
+    }
+    n.put("lines_read", lines);
+    n.put("rows_parsed", parsed);
+    n.put("rows_quarantined", quar);
+    n.set("quarantine_by_reason", m.valueToTree(reasons));
+    n.set("files", fileNodes);
+    if (d.kind() == DatasetSpec.Kind.DUMP) {
+      ArrayNode q = n.putArray("quarantined_lines");
+      for (Row r : quarantined) {
+        ObjectNode qn = q.addObject();
+        qn.put("file", (String) r.getAs(Cols.FILE));
+        qn.put("line", (Long) r.getAs(Cols.LINE));
+        qn.put("reason", (String) r.getAs(Cols.REASON));
+        qn.put("detail", (String) r.getAs(Cols.DETAIL));
+      }
+      n.put("quarantined_lines_complete", quar <= QUARANTINE_LISTED);
+    }
+    return n;
+  }
+
+  /** The first {@link #QUARANTINE_LISTED} quarantined lines of each dataset, in file and line order. */
+  private static Map<String, List<Row>> quarantineListed(Dataset<Row> q) {
+    Dataset<Row> firstLines = q
+        .withColumn("_lt_n", row_number().over(Window.partitionBy(Cols.DATASET)
+            .orderBy(Cols.FILE_INDEX, Cols.ENTRY_INDEX, Cols.LINE)))
+        .filter(col("_lt_n").leq(QUARANTINE_LISTED))
+        .select(Cols.DATASET, Cols.FILE, Cols.LINE, Cols.REASON, Cols.DETAIL)
+        .orderBy(Cols.DATASET, Cols.FILE, Cols.LINE);
+    Map<String, List<Row>> out = new LinkedHashMap<>();
+    for (Row r : firstLines.collectAsList()) {
+      out.computeIfAbsent(r.getString(0), k -> new java.util.ArrayList<>()).add(r);
+    }
+    return out;
+  }
+
+  /** Every quarantined line's place and reason (not its bytes, which stay in the raw zone). */
+  private static void writeQuarantine(Dataset<Row> q, Path file) throws IOException {
+    try (ExhibitCsv csv = new ExhibitCsv(file, "dataset", "file", "line", "reason", "detail", "bytes")) {
+      Iterator<Row> it = q.select(Cols.DATASET, Cols.FILE, Cols.LINE, Cols.REASON, Cols.DETAIL, Cols.RAW_LENGTH,
+              Cols.FILE_INDEX, Cols.ENTRY_INDEX)
+          .orderBy(Cols.DATASET, Cols.FILE_INDEX, Cols.ENTRY_INDEX, Cols.LINE)
+          .toLocalIterator();
+      while (it.hasNext()) {
+        Row r = it.next();
+        csv.row(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5));
+      }
+    }
+  }
+}
