@@ -11,6 +11,9 @@ public final class Mobiles {
 
   private static final int CN = 86;
 
+  /** libphonenumber's singleton; its getInstance() is synchronized, so it is looked up once, not per row. */
+  static final PhoneNumberUtil PHONE_UTIL = PhoneNumberUtil.getInstance();
+
   private Mobiles() {}
 
   /**
@@ -124,7 +127,7 @@ public final class Mobiles {
 
   /** True when the 11-digit national number is in an assigned CN mobile block. */
   static boolean assigned(String national11) {
-    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    PhoneNumberUtil util = PHONE_UTIL;
     PhoneNumber p = new PhoneNumber().setCountryCode(CN).setNationalNumber(Long.parseLong(national11));
     PhoneNumberType t = util.getNumberType(p);
     return (t == PhoneNumberType.MOBILE || t == PhoneNumberType.FIXED_LINE_OR_MOBILE)

@@ -1,7 +1,6 @@
 package org.leaktrace.udf.id;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.leaktrace.udf.types.Check;
@@ -46,6 +45,9 @@ public final class PhoneHandler implements FieldHandler {
     s = s.substring(0, cut);
     if (s.startsWith("00")) {
       s = "+" + s.substring(2);
+    } else if (s.length() == 13 && s.startsWith("861") && s.charAt(3) >= '3' && Chars.digits(s)) {
+      // "86 138..." is a mainland mobile with its country code but without the plus.
+      s = "+" + s;
     }
     return s;
   }
@@ -65,7 +67,7 @@ public final class PhoneHandler implements FieldHandler {
       return null;
     }
     try {
-      return PhoneNumberUtil.getInstance().parse(s, "CN");
+      return Mobiles.PHONE_UTIL.parse(s, "CN");
     } catch (NumberParseException e) {
       return null;
     }
@@ -79,7 +81,7 @@ public final class PhoneHandler implements FieldHandler {
     }
     PhoneNumber p = parsed(s);
     if (p != null) {
-      return PhoneNumberUtil.getInstance().format(p, PhoneNumberFormat.E164);
+      return Mobiles.PHONE_UTIL.format(p, PhoneNumberFormat.E164);
     }
     return s;
   }
@@ -106,7 +108,7 @@ public final class PhoneHandler implements FieldHandler {
       return Check.invalid("length");
     }
     PhoneNumber p = parsed(s);
-    if (p != null && !PhoneNumberUtil.getInstance().isPossibleNumber(p)) {
+    if (p != null && !Mobiles.PHONE_UTIL.isPossibleNumber(p)) {
       return Check.invalid("length");
     }
     return Check.VALID;
