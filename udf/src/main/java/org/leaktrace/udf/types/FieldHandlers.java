@@ -3,6 +3,14 @@ package org.leaktrace.udf.types;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.leaktrace.udf.id.BankCardHandler;
+import org.leaktrace.udf.id.EmailHandler;
+import org.leaktrace.udf.id.MobileHandler;
+import org.leaktrace.udf.id.PassportHandler;
+import org.leaktrace.udf.id.PhoneHandler;
+import org.leaktrace.udf.id.PlateHandler;
+import org.leaktrace.udf.id.ResidentIdHandler;
+import org.leaktrace.udf.id.UsccHandler;
 
 /** The one registry of field handlers; a type without a specific handler gets {@link TextHandler}. */
 public final class FieldHandlers {
@@ -22,7 +30,15 @@ public final class FieldHandlers {
 
   /** Handlers written for one type; each replaces the generic text handler of its type. */
   private static List<FieldHandler> specific() {
-    return List.of();
+    return List.of(
+        new ResidentIdHandler(),
+        new MobileHandler(),
+        new PhoneHandler(),
+        new BankCardHandler(),
+        new EmailHandler(),
+        new UsccHandler(),
+        new PassportHandler(),
+        new PlateHandler());
   }
 
   public static FieldHandler of(FieldType type) {
