@@ -1,8 +1,10 @@
 package org.leaktrace.udf.types;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.leaktrace.udf.fields.Fields;
 
 /** The one registry of field handlers; a type without a specific handler gets {@link TextHandler}. */
 public final class FieldHandlers {
@@ -22,7 +24,9 @@ public final class FieldHandlers {
 
   /** Handlers written for one type; each replaces the generic text handler of its type. */
   private static List<FieldHandler> specific() {
-    return List.of();
+    List<FieldHandler> all = new ArrayList<>();
+    all.addAll(Fields.handlers());
+    return all;
   }
 
   public static FieldHandler of(FieldType type) {
