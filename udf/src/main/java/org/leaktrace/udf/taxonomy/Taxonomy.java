@@ -104,7 +104,8 @@ public final class Taxonomy {
 
   /**
    * A taxonomy by name ({@code confDir/taxonomy/<name>.yaml}) or by path (anything with a path
-   * separator or a {@code .yaml}/{@code .yml} suffix), as the case file's {@code taxonomy:} key.
+   * separator or a {@code .yaml}/{@code .yml} suffix), as the case file's {@code taxonomy:} key. A
+   * relative path is taken as given: callers resolve it against the case file's folder first.
    */
   public static Taxonomy named(String nameOrPath, Path confDir) {
     if (nameOrPath == null || nameOrPath.isBlank()) {

@@ -163,4 +163,18 @@ class ContextHandlersTest {
     assertEquals(0.6, h(FieldType.FREE_TEXT).detect("请在工作日送货，放在门口的快递柜里，谢谢配合，辛苦了师傅，祝您生活愉快"));
     assertEquals(0.0, h(FieldType.FREE_TEXT).detect("短"));
   }
+
+  @Test
+  void normalFormsAndMasksOfTheTextualTypes() {
+    assertEquals("如家酒店 (北京建国路店)", h(FieldType.HOTEL).normalize("如家酒店\u3000（北京建国路店）"));
+    assertEquals("如家酒店 (北京建国路店)", h(FieldType.HOTEL).mask("如家酒店 （北京建国路店）"));
+    assertEquals("User_01", h(FieldType.USER_ID).normalize(" User_01 "), "ids keep their case");
+    assertEquals("小猪 佩奇", h(FieldType.NICKNAME).normalize("小猪   佩奇"));
+    assertEquals("小**奇", h(FieldType.NICKNAME).mask("小猪佩奇"));
+    assertEquals("【包邮】纯棉T恤", h(FieldType.ITEM).mask("【包邮】纯棉T恤"), "a product identifies nobody");
+    assertEquals("e10adc39" + "*".repeat(16) + "f20f883e", h(FieldType.PASSWORD_HASH).mask("e10adc3949ba59abbe56e057f20f883e"));
+    assertEquals("SF1" + "*".repeat(8) + "012", h(FieldType.WAYBILL_NO).mask("SF 1234 5678 9012"));
+    assertEquals("12.50", h(FieldType.AMOUNT).mask("¥12.5"));
+    assertEquals(" ", h(FieldType.ADDRESS).mask(" "), "blank in, blank out");
+  }
 }
