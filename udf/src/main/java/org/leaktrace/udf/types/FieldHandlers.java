@@ -1,8 +1,10 @@
 package org.leaktrace.udf.types;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.leaktrace.udf.fields.Fields;
 import org.leaktrace.udf.id.BankCardHandler;
 import org.leaktrace.udf.id.EmailHandler;
 import org.leaktrace.udf.id.MobileHandler;
@@ -30,7 +32,8 @@ public final class FieldHandlers {
 
   /** Handlers written for one type; each replaces the generic text handler of its type. */
   private static List<FieldHandler> specific() {
-    return List.of(
+    List<FieldHandler> all = new ArrayList<>(Fields.handlers());
+    all.addAll(List.of(
         new ResidentIdHandler(),
         new MobileHandler(),
         new PhoneHandler(),
@@ -38,7 +41,8 @@ public final class FieldHandlers {
         new EmailHandler(),
         new UsccHandler(),
         new PassportHandler(),
-        new PlateHandler());
+        new PlateHandler()));
+    return all;
   }
 
   public static FieldHandler of(FieldType type) {
