@@ -35,6 +35,27 @@ public final class Cols {
   public static final String READ_ERROR = "read_error";
   public static final String INGESTED_AT = "ingested_at";
 
+  // analytic zone
+  public static final String COLUMN = "column";
+  public static final String POSITION = "position";
+  public static final String TYPE = "type";
+  public static final String CONFIDENCE = "confidence";
+  public static final String CLASS = "class";
+  public static final String PIPL_SENSITIVE = "pipl_sensitive";
+  public static final String DECIDED_BY = "decided_by";
+  public static final String SAMPLED = "sampled";
+  public static final String CONTENT_KEY = "content_key";
+  public static final String TYPES = "types";
+  public static final String IDENTIFYING = "identifying";
+  public static final String VALIDATED_VALUES = "validated_values";
+  public static final String VALID_VALUES = "valid_values";
+  public static final String UNVERIFIABLE = "unverifiable";
+  public static final String FAILED_CHECKS = "failed_checks";
+  public static final String BIRTH_DATE = "birth_date";
+  public static final String STRENGTH = "strength";
+  public static final String STATUS = "status";
+  public static final String TOKEN = "token";
+
   /** Internal: what a row of the ingest output is (a line, a quarantined line, a file's accounting). */
   public static final String REC = "_lt_rec";
 }

@@ -1,7 +1,9 @@
 package org.leaktrace.jobs.common;
 
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -25,6 +27,60 @@ public final class Tables {
   public static final String RAW_ROWS = "raw/raw_rows";
   /** Raw zone: every quarantined line with its reason and bytes. */
   public static final String QUARANTINE = "raw/quarantine";
+
+  /** Analytic zone: each column's detected type, class and how it was decided. */
+  public static final String COLUMNS = "analytic/columns";
+  /** Analytic zone: one row per parsed row: content key, class, validity; no raw identifier. */
+  public static final String RECORDS = "analytic/records";
+  /** Analytic zone: one row per typed value: its keyed-hash token. */
+  public static final String TOKENS = "analytic/tokens";
+
+  public static final StructType COLUMNS_SCHEMA = createStructType(List.of(
+      createStructField(Cols.DATASET, StringType, false),
+      createStructField(Cols.COLUMN, StringType, false),
+      createStructField(Cols.POSITION, IntegerType, false),
+      createStructField(Cols.TYPE, StringType, false),
+      createStructField(Cols.CONFIDENCE, DoubleType, false),
+      createStructField(Cols.CLASS, StringType, true),
+      createStructField(Cols.PIPL_SENSITIVE, BooleanType, false),
+      createStructField(Cols.DECIDED_BY, StringType, false),
+      createStructField(Cols.SAMPLED, IntegerType, false)));
+
+  /**
+   * Records: {@code row_id} orders rows by file, then line (it packs both); {@code content_key} is the
+   * keyed hash of the row's normalized typed content (equal keys = duplicate rows); {@code class} is
+   * the most sensitive class of the row's non-empty fields (null: none); {@code birth_date} comes from
+   * a valid resident ID.
+   */
+  public static final StructType RECORDS_SCHEMA = createStructType(List.of(
+      createStructField(Cols.DATASET, StringType, false),
+      createStructField(Cols.ROW_ID, LongType, false),
+      createStructField(Cols.FILE, StringType, false),
+      createStructField(Cols.LINE, LongType, false),
+      createStructField(Cols.SNAPSHOT, DateType, true),
+      createStructField(Cols.CONTENT_KEY, StringType, false),
+      createStructField(Cols.CLASS, StringType, true),
+      createStructField(Cols.TYPES, createArrayType(StringType, false), false),
+      createStructField(Cols.IDENTIFYING, BooleanType, false),
+      createStructField(Cols.VALIDATED_VALUES, IntegerType, false),
+      createStructField(Cols.VALID_VALUES, IntegerType, false),
+      createStructField(Cols.UNVERIFIABLE, BooleanType, false),
+      createStructField(Cols.FAILED_CHECKS, createArrayType(StringType, false), false),
+      createStructField(Cols.BIRTH_DATE, DateType, true)));
+
+  /**
+   * Tokens: one per non-empty typed value. {@code status} is valid / invalid / masked /
+   * not_validated; {@code token} is HMAC-SHA256 (128 bits, hex) of {@code type:normalized} under the
+   * case key, or of the folded raw text when the value cannot be normalized.
+   */
+  public static final StructType TOKENS_SCHEMA = createStructType(List.of(
+      createStructField(Cols.DATASET, StringType, false),
+      createStructField(Cols.ROW_ID, LongType, false),
+      createStructField(Cols.COLUMN, StringType, false),
+      createStructField(Cols.TYPE, StringType, false),
+      createStructField(Cols.STRENGTH, StringType, false),
+      createStructField(Cols.STATUS, StringType, false),
+      createStructField(Cols.TOKEN, StringType, false)));
 
   public static final StructType RAW_ROWS_SCHEMA = createStructType(List.of(
       createStructField(Cols.DATASET, StringType, false),

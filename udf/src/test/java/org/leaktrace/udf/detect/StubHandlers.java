@@ -70,7 +70,8 @@ final class StubHandlers {
 
   /** Registered handlers, but resident ID and mobile as the generic text handler (no detector yet). */
   static Function<FieldType, FieldHandler> withoutStrongIds() {
-    return t -> t == FieldType.CN_MOBILE || t == FieldType.CN_RESIDENT_ID
+    // PHONE too: its handler reads mobiles as phone numbers
+    return t -> t == FieldType.CN_MOBILE || t == FieldType.CN_RESIDENT_ID || t == FieldType.PHONE
         ? new TextHandler(t)
         : FieldHandlers.of(t);
   }
