@@ -11,11 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/**
- * The ground-truth counting rules of DESIGN.md, written independently of the job's count stage:
- * duplicates, unverifiable rows, pieces by class, individuals (connected components over shared
- * valid strong identifiers) and minors under 14.
- */
+/** Ground-truth counting (DESIGN.md rules), independent of the count stage: duplicates, unverifiable rows, pieces, individuals, minors. */
 final class Counter {
 
   /** cn-spc-2017 classes, most sensitive first. */

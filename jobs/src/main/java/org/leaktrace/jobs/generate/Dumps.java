@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/**
- * Plans the seven dumps of the demo case, line by line: which platform each row comes from and
- * which lines are meant to be quarantined, with which reason. Writing is {@link DumpWriter}'s job.
- */
+/** Plans the seven dumps line by line: each row's source platform and each planted line's quarantine reason. */
 final class Dumps {
 
   static final Charset GB18030 = Charset.forName("GB18030");

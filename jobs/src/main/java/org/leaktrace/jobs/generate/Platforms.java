@@ -1,7 +1,8 @@
 package org.leaktrace.jobs.generate;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +10,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-/**
- * The platforms of the world: four reference platforms with monthly churn and dated snapshots, and
- * three platforms outside the reference set (hidden-v, gym-q, loan-u) that only feed dumps.
- */
+/** Four reference platforms with monthly churn and dated snapshots, plus hidden-v, gym-q and loan-u outside the reference set. */
 final class Platforms {
 
   static final List<LocalDate> SNAPSHOTS = List.of(
@@ -86,19 +86,23 @@ final class Platforms {
         continue;
       }
       Path dir = Files.createDirectories(caseDir.resolve("platforms").resolve(p.id));
+      // A version appears in up to six snapshots: encode each one once.
+      Map<String[], byte[]> encoded = new IdentityHashMap<>();
       for (LocalDate d : SNAPSHOTS) {
-        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(d + ".csv"), StandardCharsets.UTF_8)) {
-          w.write(Csv.line(p.header.toArray(new String[0]), ','));
-          w.write('\n');
+        try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(dir.resolve(d + ".csv")), 1 << 16)) {
+          w.write(line(p.header.toArray(new String[0])));
           for (Platform.Rec r : p.records) {
             if (r.aliveOn(d)) {
-              w.write(Csv.line(r.rowOn(d), ','));
-              w.write('\n');
+              w.write(encoded.computeIfAbsent(r.rowOn(d), Platforms::line));
             }
           }
         }
       }
     }
+  }
+
+  private static byte[] line(String[] row) {
+    return (Csv.line(row, ',') + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /** A full row for a new record of platform {@code id}, created on {@code created}. */

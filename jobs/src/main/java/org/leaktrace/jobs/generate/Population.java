@@ -10,10 +10,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import net.datafaker.Faker;
 
-/**
- * The synthetic population and the allocator of unique identifiers (mobiles, emails, cards) that
- * platforms and canaries draw from later, so no two people ever share one.
- */
+/** The synthetic population and the allocator of identifiers (mobiles, emails, cards) no two people ever share. */
 final class Population {
 
   private static final int[] MOBILE_PREFIXES = {

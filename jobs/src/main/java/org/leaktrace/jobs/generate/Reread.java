@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,13 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipInputStream;
 
-/**
- * Reads a written dump file back under the ingest contract's line rules, so the truth is computed
- * from the bytes on disk: every physical line is parsed or quarantined with one reason.
- */
+/** Reads a written dump file back under the ingest line rules: every physical line parsed or quarantined with one reason. */
 final class Reread {
 
   static final int MAX_LINE_BYTES = 1 << 20;
@@ -48,6 +47,10 @@ final class Reread {
         && (data[2] & 0xFF) == 0xBF) {
       start = 3;
     }
+    Pattern literal = d.separator == null ? null : Pattern.compile(Pattern.quote(d.separator));
+    CharsetDecoder decoder = d.charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
     Map<String, Integer> reasons = new TreeMap<>();
     List<String[]> rows = new ArrayList<>();
     int lines = 0;
@@ -61,7 +64,7 @@ final class Reread {
       if (stop - unit >= pos && isUnit(data, stop - unit, utf16, '\r')) {
         stop -= unit;
       }
-      String reason = classify(d, data, pos, stop, lines == 0, utf16, rows);
+      String reason = classify(d, literal, decoder, data, pos, stop, lines == 0, utf16, rows);
       if (reason != null) {
         reasons.merge(reason, 1, Integer::sum);
       }
@@ -72,7 +75,7 @@ final class Reread {
   }
 
   /** The quarantine reason of one line, or null after adding its fields to {@code rows}. */
-  private static String classify(Dump d, byte[] data, int from, int to, boolean first, boolean utf16,
+  private static String classify(Dump d, Pattern literal, CharsetDecoder decoder, byte[] data, int from, int to, boolean first, boolean utf16,
       List<String[]> rows) {
     if (first && d.header) {
       return "header";
@@ -87,11 +90,7 @@ final class Reread {
     }
     String text;
     try {
-      text = d.charset.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data, from, to - from))
-          .toString();
+      text = decoder.decode(ByteBuffer.wrap(data, from, to - from)).toString();
     } catch (CharacterCodingException e) {
       return "invalid_encoding";
     }
@@ -111,7 +110,7 @@ final class Reread {
         return "unbalanced_quote";
       }
     } else {
-      fields = text.split(java.util.regex.Pattern.quote(d.separator), -1);
+      fields = literal.split(text, -1);
     }
     if (fields.length != d.types.size()) {
       return "wrong_field_count";

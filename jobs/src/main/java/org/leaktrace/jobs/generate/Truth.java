@@ -4,10 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The ground truth of a generated world (truth.json, schema {@code leaktrace.truth/1}); names follow
- * summary.json where they overlap. Serialized with snake_case names in declaration order.
- */
+/** The ground truth of a generated world (truth.json, {@code leaktrace.truth/1}), snake_case, names as in summary.json. */
 public record Truth(
     String schema,
     String caseId,

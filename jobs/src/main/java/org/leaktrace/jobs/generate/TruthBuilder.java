@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/**
- * Builds {@link Truth} from what is on disk: each dump file is read back under the ingest rules,
- * checked against the plan (a mismatch is a generator bug), then counted by {@link Counter}.
- */
+/** Builds {@link Truth} from the files on disk, checked against the plan (a mismatch is a generator bug). */
 final class TruthBuilder {
 
   private TruthBuilder() {}
