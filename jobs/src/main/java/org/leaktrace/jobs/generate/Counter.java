@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Ground-truth counting (DESIGN.md rules), independent of the count stage: duplicates, unverifiable rows, pieces, individuals, minors. */
+/** Ground-truth counting rules of DESIGN.md, written apart from the job's count stage. */
 final class Counter {
 
   /** cn-spc-2017 classes, most sensitive first. */

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-/** Four reference platforms with monthly churn and dated snapshots, plus hidden-v, gym-q and loan-u outside the reference set. */
+/** The seven platforms: four reference ones with churn and dated snapshots, three outside the reference set. */
 final class Platforms {
 
   static final List<LocalDate> SNAPSHOTS = List.of(
