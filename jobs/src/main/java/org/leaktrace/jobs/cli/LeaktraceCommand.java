@@ -15,9 +15,11 @@ import picocli.CommandLine.Command;
     versionProvider = LeaktraceCommand.VersionProvider.class,
     description = "Attribute, count, trace and size personal-data leaks on Apache Spark.",
     subcommands = {
+      ToolCommands.Demo.class,
       StageCommands.Run.class,
       StageCommands.Ingest.class,
       StageCommands.Report.class,
+      ToolCommands.Generate.class,
     })
 public final class LeaktraceCommand implements Runnable {
 

@@ -37,7 +37,7 @@ import org.leaktrace.jobs.testing.SparkExtension;
 
 /** Ingest on a small hand-built case holding every bad-input kind, encoding and compression. */
 @ExtendWith(SparkExtension.class)
-class IngestStageTest {
+public class IngestStageTest {
 
   private static final Charset GB = Charset.forName("GB18030");
 
@@ -248,7 +248,7 @@ class IngestStageTest {
     assertTrue(e.getMessage().contains("YYYY-MM-DD"), e.getMessage());
   }
 
-  static String sha256sum(Path f) throws Exception {
+  public static String sha256sum(Path f) throws Exception {
     try {
       Process p = new ProcessBuilder("sha256sum", f.toString()).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);

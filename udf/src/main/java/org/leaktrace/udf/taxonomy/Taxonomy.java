@@ -34,7 +34,9 @@ import org.leaktrace.udf.types.FieldType;
  * A sensitivity taxonomy loaded from YAML: ordered classes with their tiers, the class and sensitive
  * category of each field type, combination rules, and the severity function over piece counts.
  */
-public final class Taxonomy {
+public final class Taxonomy implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private static final Pattern CLASS_KEY = Pattern.compile("[a-z][a-z0-9_]*");
   private static final int RATIO_DECIMALS = 6;
@@ -47,7 +49,7 @@ public final class Taxonomy {
       Set<FieldType> datasetAny,
       String className,
       boolean enabled,
-      String note) {
+      String note) implements java.io.Serializable {
 
     /** True when the row's types (and its dataset's) satisfy every condition of the rule. */
     public boolean matches(Set<FieldType> row, Set<FieldType> dataset) {

@@ -1,0 +1,79 @@
+package org.leaktrace.jobs.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.leaktrace.jobs.Pipeline;
+import org.leaktrace.jobs.common.Errors;
+import org.leaktrace.jobs.generate.Generator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Commands that are not stages: the synthetic-case generator and the demo built on it. */
+final class ToolCommands {
+
+  private ToolCommands() {}
+
+  static Path generate(Path out, int persons, long seed) {
+    if (persons < Generator.MIN_PERSONS) {
+      throw Errors.usage("--persons " + persons + " is too small",
+          "use at least " + Generator.MIN_PERSONS + " persons");
+    }
+    try {
+      Generator.generate(out, persons, seed);
+    } catch (IOException e) {
+      throw Errors.input(out.toString(), "cannot write the generated case (" + e.getMessage() + ")",
+          "choose an empty folder, or a folder holding an earlier generated case, with --out");
+    }
+    return out.resolve("case.yaml");
+  }
+
+  @Command(name = "generate", mixinStandardHelpOptions = true,
+      description = "Write a synthetic leak case (platforms with dated snapshots, canaries, seven dumps of the "
+          + "kinds real cases hold) and truth.json, the ground truth of what was generated.")
+  static final class Generate implements Callable<Integer> {
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the case.")
+    Path out;
+
+    @Option(names = "--persons", defaultValue = "10000", paramLabel = "N",
+        description = "Size of the synthetic population (default: ${DEFAULT-VALUE}).")
+    int persons;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+        description = "Random seed; the same seed writes the same bytes (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      Path caseFile = generate(out, persons, seed);
+      System.out.println("case:  " + caseFile);
+      System.out.println("truth: " + out.resolve("truth.json"));
+      return 0;
+    }
+  }
+
+  @Command(name = "demo", mixinStandardHelpOptions = true,
+      description = "Generate a synthetic case into DIR/case, run every stage on it (local Spark, a local Delta "
+          + "warehouse in DIR/warehouse), and print where the exhibit and report are.")
+  static final class Demo implements Callable<Integer> {
+    @Option(names = "--out", defaultValue = "out/demo", paramLabel = "DIR",
+        description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--persons", defaultValue = "10000", paramLabel = "N",
+        description = "Size of the synthetic population (default: ${DEFAULT-VALUE}).")
+    int persons;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      CaseOptions o = new CaseOptions();
+      o.caseFile = generate(out.resolve("case"), persons, seed);
+      o.out = out;
+      System.out.println("case:      " + o.caseFile);
+      return StageCommands.runStages(o, Pipeline.all());
+    }
+  }
+}

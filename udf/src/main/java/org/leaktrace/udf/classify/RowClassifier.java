@@ -1,0 +1,152 @@
+package org.leaktrace.udf.classify;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.leaktrace.udf.hash.KeyedHasher;
+import org.leaktrace.udf.id.ResidentIds;
+import org.leaktrace.udf.taxonomy.Taxonomy;
+import org.leaktrace.udf.types.Check;
+import org.leaktrace.udf.types.FieldHandler;
+import org.leaktrace.udf.types.FieldHandlers;
+import org.leaktrace.udf.types.FieldType;
+import org.leaktrace.udf.types.Text;
+
+/**
+ * Turns one parsed row into what the analytic zone keeps: keyed-hash tokens of its values, a content
+ * key for duplicate detection, its legal class and its validity, with no raw identifier in the output.
+ * Plain Java; one instance per file layout, reused for every row of that layout.
+ */
+public final class RowClassifier implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Field types tokenized besides the identifying ones: platform record ids that fingerprint a source. */
+  private static final Set<FieldType> ALSO_TOKENIZED = EnumSet.of(FieldType.ORDER_ID);
+
+  /** A column of the file layout, by position. */
+  public record Column(String name, FieldType type) implements Serializable {}
+
+  /** A keyed-hash token of one value; {@code status} tells whether the value passed its validator. */
+  public record Token(String column, FieldType type, Check.Status status, String token) {}
+
+  /**
+   * What a row is.
+   *
+   * @param contentKey token of the row's normalized typed content, independent of column order and
+   *     names: equal keys mean duplicate content
+   * @param cls the most sensitive class of the row's usable values (null when none has a class)
+   * @param types the types of the row's non-empty values, in type order
+   * @param identifying the row carries a non-empty identifying value (strong or weak)
+   * @param validated non-empty values of validated types
+   * @param valid of those, the ones that pass validation
+   * @param failedChecks {@code type:reason} for each validated value that failed
+   * @param birthDate the birth date of the first valid resident ID, or null
+   */
+  public record Result(
+      String contentKey,
+      String cls,
+      List<String> types,
+      boolean identifying,
+      int validated,
+      int valid,
+      List<String> failedChecks,
+      LocalDate birthDate,
+      List<Token> tokens) {
+
+    /** DESIGN.md: at least one validated identifier and none that passes validation. */
+    public boolean unverifiable() {
+      return validated > 0 && valid == 0;
+    }
+  }
+
+  private final List<Column> columns;
+  private final KeyedHasher hasher;
+  private final Taxonomy taxonomy;
+  private final Set<FieldType> datasetTypes;
+
+  /**
+   * @param columns the file's columns by position (a missing or UNKNOWN type: the value is ignored)
+   * @param datasetTypes every type of the dataset, for the taxonomy's dataset-level rules
+   */
+  public RowClassifier(List<Column> columns, KeyedHasher hasher, Taxonomy taxonomy, Set<FieldType> datasetTypes) {
+    this.columns = List.copyOf(columns);
+    this.hasher = hasher;
+    this.taxonomy = taxonomy;
+    this.datasetTypes = datasetTypes.isEmpty() ? EnumSet.noneOf(FieldType.class) : EnumSet.copyOf(datasetTypes);
+  }
+
+  /**
+   * Classifies a row.
+   *
+   * @param fields the row's values by position (shorter than the layout: the rest are empty)
+   * @param asOf the date validity is judged at (a dump's obtained date, a snapshot's date), so results
+   *     do not depend on the day the job runs
+   */
+  public Result classify(List<String> fields, LocalDate asOf) {
+    List<String> content = new ArrayList<>();
+    List<Token> tokens = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    Set<FieldType> present = EnumSet.noneOf(FieldType.class);
+    Set<FieldType> usable = EnumSet.noneOf(FieldType.class);
+    boolean identifying = false;
+    int validated = 0;
+    int valid = 0;
+    LocalDate birth = null;
+    int n = Math.min(fields.size(), columns.size());
+    for (int i = 0; i < n; i++) {
+      String raw = fields.get(i);
+      Column c = columns.get(i);
+      if (raw == null || c.type() == null || c.type() == FieldType.UNKNOWN || Text.blank(raw)) {
+        continue;
+      }
+      FieldType t = c.type();
+      FieldHandler h = FieldHandlers.of(t);
+      Check check = t == FieldType.CN_RESIDENT_ID ? ResidentIds.validate(raw, asOf) : h.validate(raw);
+      if (check.status() == Check.Status.EMPTY) {
+        continue;
+      }
+      String norm = h.normalize(raw);
+      // a value that cannot be normalized still counts, as its folded text
+      String value = norm != null ? norm : "~" + Text.foldSpaces(Text.halfWidth(raw));
+      content.add(t.key() + "=" + value);
+      present.add(t);
+      if (t.identifying()) {
+        identifying = true;
+      }
+      if (t.validated()) {
+        validated++;
+        if (check.valid()) {
+          valid++;
+        } else {
+          failed.add(t.key() + ":" + (check.reason() == null ? check.status().name().toLowerCase() : check.reason()));
+        }
+      }
+      boolean ok = check.status() == Check.Status.VALID || check.status() == Check.Status.NOT_VALIDATED;
+      if (ok) {
+        usable.add(t);
+      }
+      if (t == FieldType.CN_RESIDENT_ID && check.valid() && birth == null) {
+        birth = ResidentIds.birthDate(norm);
+      }
+      if (t.identifying() || ALSO_TOKENIZED.contains(t)) {
+        String token = norm != null ? hasher.token(t, norm) : hasher.token("raw_" + t.key(), value);
+        tokens.add(new Token(c.name(), t, check.status(), token));
+      }
+    }
+    Collections.sort(content);
+    String key = hasher.token("row", String.join("\u0001", content));
+    List<String> types = new ArrayList<>();
+    for (FieldType t : present) {
+      types.add(t.key());
+    }
+    // Only values that pass (or have no) validation decide the class: a failing card number is no
+    // evidence of property information.
+    String cls = usable.isEmpty() ? null : taxonomy.classOfRow(usable, datasetTypes);
+    return new Result(key, cls, types, identifying, validated, valid, failed, birth, tokens);
+  }
+}

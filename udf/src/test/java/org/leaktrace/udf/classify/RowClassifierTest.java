@@ -1,0 +1,132 @@
+package org.leaktrace.udf.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.leaktrace.udf.classify.RowClassifier.Column;
+import org.leaktrace.udf.classify.RowClassifier.Result;
+import org.leaktrace.udf.hash.KeyedHasher;
+import org.leaktrace.udf.id.ResidentIds;
+import org.leaktrace.udf.taxonomy.Taxonomy;
+import org.leaktrace.udf.types.Check;
+import org.leaktrace.udf.types.FieldType;
+
+class RowClassifierTest {
+
+  private static final KeyedHasher HASHER =
+      new KeyedHasher("test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+  private static final Taxonomy CN = Taxonomy.named("cn-spc-2017", confDir());
+  private static final LocalDate AS_OF = LocalDate.of(2020, 3, 14);
+  private static final String ID = "11010519491231002X";
+
+  static Path confDir() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !p.resolve("conf/taxonomy").toFile().isDirectory()) {
+      p = p.getParent();
+    }
+    return p.resolve("conf");
+  }
+
+  private static RowClassifier classifier(FieldType... types) {
+    List<Column> cols = Arrays.stream(types).map(t -> new Column(t.key(), t)).toList();
+    return new RowClassifier(cols, HASHER, CN, EnumSet.copyOf(Arrays.asList(types)));
+  }
+
+  @Test
+  void formattingDoesNotChangeTheContentKeyButContentDoes() {
+    RowClassifier c = classifier(FieldType.CN_MOBILE, FieldType.PERSON_NAME);
+    Result a = c.classify(List.of("+86 138-0013-8000", "张三"), AS_OF);
+    Result b = c.classify(List.of("13800138000", " 张三 "), AS_OF);
+    Result other = c.classify(List.of("13800138000", "李四"), AS_OF);
+    assertEquals(a.contentKey(), b.contentKey());
+    assertNotEquals(a.contentKey(), other.contentKey());
+  }
+
+  @Test
+  void contentKeyIgnoresColumnOrderAndNames() {
+    Result a = classifier(FieldType.CN_MOBILE, FieldType.PERSON_NAME).classify(List.of("13800138000", "张三"), AS_OF);
+    RowClassifier swapped = new RowClassifier(
+        List.of(new Column("姓名", FieldType.PERSON_NAME), new Column("手机号", FieldType.CN_MOBILE)),
+        HASHER, CN, EnumSet.of(FieldType.PERSON_NAME, FieldType.CN_MOBILE));
+    assertEquals(a.contentKey(), swapped.classify(List.of("张三", "13800138000"), AS_OF).contentKey());
+  }
+
+  @Test
+  void tokensAreDomainSeparatedAndCarryValidity() {
+    Result r = classifier(FieldType.CN_MOBILE, FieldType.CN_RESIDENT_ID, FieldType.DATETIME)
+        .classify(List.of("138****8000", ID, "2020-03-01 10:00:00"), AS_OF);
+    assertEquals(2, r.tokens().size(), "datetime is not tokenized");
+    assertEquals(Check.Status.MASKED, r.tokens().get(0).status());
+    assertEquals(Check.Status.VALID, r.tokens().get(1).status());
+    assertEquals(HASHER.token(FieldType.CN_RESIDENT_ID, ID), r.tokens().get(1).token());
+    assertEquals(32, r.tokens().get(1).token().length());
+    assertEquals(LocalDate.of(1949, 12, 31), r.birthDate());
+    assertFalse(r.unverifiable(), "the valid ID makes the row verifiable");
+    assertEquals(List.of("cn_mobile:masked"), r.failedChecks());
+  }
+
+  @Test
+  void rowWithOnlyFailingIdentifiersIsUnverifiable() {
+    String badCheck = ID.substring(0, 17) + "1";
+    Result r = classifier(FieldType.CN_MOBILE, FieldType.CN_RESIDENT_ID, FieldType.PERSON_NAME)
+        .classify(List.of("138****8000", badCheck, "张三"), AS_OF);
+    assertTrue(r.unverifiable());
+    assertEquals(2, r.validated());
+    assertEquals(0, r.valid());
+    assertTrue(r.identifying());
+    assertNull(r.birthDate());
+    assertEquals(List.of("cn_mobile:masked", "cn_resident_id:check_char"), r.failedChecks());
+  }
+
+  @Test
+  void classIsTheMostSensitiveUsableField() {
+    RowClassifier hotel = classifier(FieldType.PERSON_NAME, FieldType.CN_RESIDENT_ID, FieldType.HOTEL,
+        FieldType.STAY_CHECKIN);
+    assertEquals("accommodation", hotel.classify(List.of("张三", ID, "如家酒店", "2020-01-01"), AS_OF).cls());
+    RowClassifier shop = classifier(FieldType.CN_MOBILE, FieldType.BANK_CARD, FieldType.AMOUNT);
+    assertEquals("property", shop.classify(List.of("13800138000", "6222021234567890128", "12.00"), AS_OF).cls());
+    // a card failing Luhn is no evidence of property information
+    assertEquals("transaction", shop.classify(List.of("13800138000", "6222021234567890127", "12.00"), AS_OF).cls());
+    assertEquals("other", classifier(FieldType.CN_MOBILE).classify(List.of("13800138000"), AS_OF).cls());
+  }
+
+  @Test
+  void validityIsJudgedAtTheGivenDate() {
+    // born 2015-06-01: not yet born on 2014-01-01
+    String child = "110105201506010012";
+    String id = child.substring(0, 17) + ResidentIds.checkChar(child.substring(0, 17));
+    RowClassifier c = classifier(FieldType.CN_RESIDENT_ID);
+    assertTrue(c.classify(List.of(id), LocalDate.of(2020, 1, 1)).tokens().get(0).status() == Check.Status.VALID);
+    assertTrue(c.classify(List.of(id), LocalDate.of(2014, 1, 1)).unverifiable());
+  }
+
+  @Test
+  void emptyAndMissingFieldsAreSkipped() {
+    Result r = classifier(FieldType.CN_MOBILE, FieldType.PERSON_NAME, FieldType.EMAIL)
+        .classify(Arrays.asList(null, "  "), AS_OF);
+    assertTrue(r.tokens().isEmpty());
+    assertFalse(r.identifying());
+    assertNull(r.cls());
+    assertEquals(Set.of(), Set.copyOf(r.types()));
+  }
+
+  @Test
+  void serializableForSparkExecutors() throws Exception {
+    try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+      out.writeObject(classifier(FieldType.CN_MOBILE));
+    }
+  }
+}
