@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.classify.ClassifyStage;
 import org.leaktrace.jobs.ingest.IngestStage;
 import org.leaktrace.jobs.report.ReportStage;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ public final class Pipeline {
 
   /** A stage: reads only what earlier stages wrote to the warehouse (ingest reads the input files). */
   public enum Stage {
-    INGEST, REPORT;
+    INGEST, CLASSIFY, REPORT;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT);
@@ -32,6 +33,7 @@ public final class Pipeline {
       LOG.info("{}: starting (case {})", s.key(), c.caseId());
       switch (s) {
         case INGEST -> IngestStage.run(spark, c, ws, List.of());
+        case CLASSIFY -> ClassifyStage.run(spark, c, ws);
         case REPORT -> ReportStage.run(spark, c, ws);
         default -> throw new IllegalStateException(s.name());
       }

@@ -18,8 +18,10 @@ import picocli.CommandLine.Command;
       ToolCommands.Demo.class,
       StageCommands.Run.class,
       StageCommands.Ingest.class,
+      StageCommands.Classify.class,
       StageCommands.Report.class,
       ToolCommands.Generate.class,
+      org.leaktrace.jobs.tokenize.TokenizeCommand.class,
     })
 public final class LeaktraceCommand implements Runnable {
 

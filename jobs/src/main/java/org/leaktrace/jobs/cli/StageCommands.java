@@ -35,7 +35,7 @@ final class StageCommands {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Run every stage on a case, in order: ingest, then report.")
+      description = "Run every stage on a case, in order: ingest, classify, report.")
   static final class Run implements Callable<Integer> {
     @Mixin CaseOptions o;
 
@@ -70,6 +70,18 @@ final class StageCommands {
       }
       System.out.println("warehouse: " + ws.warehouse());
       return 0;
+    }
+  }
+
+  @Command(name = "classify", mixinStandardHelpOptions = true,
+      description = "Detect column types, validate and normalize values, and write the analytic zone "
+          + "(columns, records, tokens): keyed-hash tokens, no raw identifier.")
+  static final class Classify implements Callable<Integer> {
+    @Mixin CaseOptions o;
+
+    @Override
+    public Integer call() {
+      return runStages(o, List.of(Pipeline.Stage.CLASSIFY));
     }
   }
 

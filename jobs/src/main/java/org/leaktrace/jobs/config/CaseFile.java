@@ -149,6 +149,28 @@ public final class CaseFile {
     return java.util.Arrays.copyOf(raw, end);
   }
 
+  /**
+   * The one-platform case that {@code tokenize} runs on a platform's premises: its export and the case
+   * key, nothing else. Paths must exist; the key must be readable.
+   */
+  public static CaseFile forTokenize(Path keyFile, String platformId, Path input) {
+    Path key = keyFile.toAbsolutePath().normalize();
+    Path in = input.toAbsolutePath().normalize();
+    if (!ID.matcher(platformId).matches()) {
+      throw Errors.usage("--platform " + platformId + " is not a valid id",
+          "use letters, digits, '.', '_' and '-' only, starting with a letter or digit");
+    }
+    if (!Files.exists(in)) {
+      throw Errors.usage("--input " + input + " does not exist", "point --input at the export file or folder");
+    }
+    Path base = Files.isDirectory(in) ? in : in.getParent();
+    readKeyFile(key, key);
+    DatasetSpec p = new DatasetSpec(DatasetSpec.Kind.PLATFORM, platformId, in.toString(), Format.AUTO, "auto", null,
+        Map.of(), null, null, null, null, false);
+    return new CaseFile(base.resolve("tokenize.yaml"), base, "tokenize-" + platformId, "cn-spc-2017", key, null,
+        null, null, List.of(p), List.of());
+  }
+
   /** Loads and validates a case file; every problem is a {@link LeaktraceException} with exit code 2. */
   public static CaseFile load(Path caseFile) {
     Path file = caseFile.toAbsolutePath().normalize();

@@ -47,6 +47,9 @@ public final class IngestStage {
   /** Platform snapshot files are named by their export date: {@code 2020-03-01.csv}. */
   private static final Pattern SNAPSHOT_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(\\..+)?$");
 
+  /** The file `leaktrace tokenize` writes beside its token files. */
+  public static final String TOKENIZE_MANIFEST = "tokenize.json";
+
   /** What the per-file readers emit: a line, a quarantined line or a unit's accounting (see {@link FileReader}). */
   static final StructType READ_SCHEMA = readSchema();
 
@@ -64,6 +67,17 @@ public final class IngestStage {
       if (files.size() >= FileReader.MAX_FILES) {
         throw Errors.input(d.path(), "dataset " + d.dataset() + " has " + files.size() + " files, more than "
             + FileReader.MAX_FILES, "merge small files before ingesting them");
+      }
+      if (d.kind() == DatasetSpec.Kind.PLATFORM) {
+        // the manifest `leaktrace tokenize` writes beside its token files describes them; it is no snapshot
+        files = files.stream().filter(f -> {
+          boolean manifest = f.location().endsWith("/" + TOKENIZE_MANIFEST);
+          if (manifest) {
+            LOG.info("ingest: {}: {} is the tokenize manifest, not a snapshot; not read as data", d.dataset(),
+                InputFiles.label(c.baseDir(), f.location()));
+          }
+          return !manifest;
+        }).collect(Collectors.toList());
       }
       for (int i = 0; i < files.size(); i++) {
         InputFiles.Ref f = files.get(i);

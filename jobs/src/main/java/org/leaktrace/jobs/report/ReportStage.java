@@ -50,9 +50,11 @@ public final class ReportStage {
     spark.sparkContext().setJobGroup("report", "report: exhibit of case " + c.caseId(), false);
     Dataset<Row> custody = Delta.read(spark, ws.table(Tables.CUSTODY), "report");
     Dataset<Row> quarantine = Delta.read(spark, ws.table(Tables.QUARANTINE), "report");
+    Dataset<Row> columns = Delta.exists(spark, ws.table(Tables.COLUMNS))
+        ? Delta.read(spark, ws.table(Tables.COLUMNS), "report") : null;
     try {
       Files.createDirectories(ws.exhibit());
-      ObjectNode summary = summary(c, custody, quarantine);
+      ObjectNode summary = summary(c, custody, quarantine, columns);
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       Path file = ws.exhibit().resolve("summary.json");
       json.writeValue(file.toFile(), summary);
@@ -63,7 +65,7 @@ public final class ReportStage {
     }
   }
 
-  static ObjectNode summary(CaseFile c, Dataset<Row> custodyDF, Dataset<Row> quarantineDF) {
+  static ObjectNode summary(CaseFile c, Dataset<Row> custodyDF, Dataset<Row> quarantineDF, Dataset<Row> columnsDF) {
     ObjectMapper m = new ObjectMapper();
     ObjectNode root = m.createObjectNode();
     root.put("schema", SCHEMA);
@@ -86,13 +88,27 @@ public final class ReportStage {
       }
     }
     Map<String, List<Row>> listed = quarantineListed(quarantineDF);
+    Map<String, List<Row>> columns = new LinkedHashMap<>();
+    if (columnsDF != null) {
+      for (Row r : columnsDF.orderBy(Cols.DATASET, Cols.POSITION, Cols.COLUMN).collectAsList()) {
+        columns.computeIfAbsent(r.getAs(Cols.DATASET), k -> new java.util.ArrayList<>()).add(r);
+      }
+    }
     ArrayNode dumps = root.putArray("dumps");
     for (DatasetSpec d : c.dumps()) {
-      dumps.add(datasetNode(m, d, files, listed.getOrDefault(d.dataset(), List.of())));
+      ObjectNode dn = datasetNode(m, d, files, listed.getOrDefault(d.dataset(), List.of()));
+      if (columnsDF != null) {
+        dn.set("columns", columnsNode(m, columns.getOrDefault(d.dataset(), List.of())));
+      }
+      dumps.add(dn);
     }
     ArrayNode platforms = root.putArray("platforms");
     for (DatasetSpec p : c.platforms()) {
-      platforms.add(datasetNode(m, p, files, List.of()));
+      ObjectNode pn = datasetNode(m, p, files, List.of());
+      if (columnsDF != null) {
+        pn.set("columns", columnsNode(m, columns.getOrDefault(p.dataset(), List.of())));
+      }
+      platforms.add(pn);
     }
     return root;
   }
@@ -155,6 +171,22 @@ public final class ReportStage {
       n.put("quarantined_lines_complete", quar <= QUARANTINE_LISTED);
     }
     return n;
+  }
+
+  /** The contract's per-dataset {@code columns}: type, class, PIPL flag, confidence, and how decided. */
+  private static ArrayNode columnsNode(ObjectMapper m, List<Row> cols) {
+    ArrayNode a = m.createArrayNode();
+    for (Row r : cols) {
+      ObjectNode n = a.addObject();
+      n.put("column", (String) r.getAs(Cols.COLUMN));
+      n.put("position", (Integer) r.getAs(Cols.POSITION));
+      n.put("type", (String) r.getAs(Cols.TYPE));
+      n.put("class", (String) r.getAs(Cols.CLASS));
+      n.put("pipl_sensitive", (Boolean) r.getAs(Cols.PIPL_SENSITIVE));
+      n.put("confidence", Math.round(r.<Double>getAs(Cols.CONFIDENCE) * 1000) / 1000.0);
+      n.put("decided_by", (String) r.getAs(Cols.DECIDED_BY));
+    }
+    return a;
   }
 
   /** The first {@link #QUARANTINE_LISTED} quarantined lines of each dataset, in file and line order. */

@@ -64,6 +64,11 @@ public final class RowClassifier implements Serializable {
     }
   }
 
+  /** First header field of a token file written by {@code leaktrace tokenize}. */
+  public static final String TOKEN_FILE_MARK = "_lt_content_key";
+  /** Second header field of a token file: the row's present field types, {@code ;}-separated. */
+  public static final String TOKEN_FILE_TYPES = "_lt_types";
+
   private final List<Column> columns;
   private final KeyedHasher hasher;
   private final Taxonomy taxonomy;
@@ -148,5 +153,85 @@ public final class RowClassifier implements Serializable {
     // evidence of property information.
     String cls = usable.isEmpty() ? null : taxonomy.classOfRow(usable, datasetTypes);
     return new Result(key, cls, types, identifying, validated, valid, failed, birth, tokens);
+  }
+
+  /** A token-file cell: status letter, colon, token ({@code v:3fa9...}). */
+  public static String tokenCell(Check.Status status, String token) {
+    return switch (status) {
+      case VALID -> "v:";
+      case INVALID -> "i:";
+      case MASKED -> "m:";
+      default -> "n:";
+    } + token;
+  }
+
+  /**
+   * Reads a row of a token file ({@code leaktrace tokenize}'s output, made on a platform's premises):
+   * the content key and tokens are taken as computed there; the class follows from the present types,
+   * those whose tokens failed validation left out. Columns are {@code type:name} from the header.
+   */
+  public Result fromTokens(List<String> fields) {
+    String key = fields.isEmpty() ? null : fields.get(0);
+    Set<FieldType> present = EnumSet.noneOf(FieldType.class);
+    if (fields.size() > 1 && fields.get(1) != null) {
+      for (String t : fields.get(1).split(";")) {
+        if (!t.isBlank()) {
+          present.add(FieldType.of(t));
+        }
+      }
+    }
+    Set<FieldType> usable = EnumSet.copyOf(present.isEmpty() ? EnumSet.noneOf(FieldType.class) : present);
+    List<Token> tokens = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    boolean identifying = false;
+    int validated = 0;
+    int valid = 0;
+    for (int i = 2; i < Math.min(fields.size(), columns.size()); i++) {
+      String cell = fields.get(i);
+      Column c = columns.get(i);
+      if (cell == null || cell.length() < 3 || c.type() == null) {
+        continue;
+      }
+      Check.Status st = switch (cell.charAt(0)) {
+        case 'v' -> Check.Status.VALID;
+        case 'i' -> Check.Status.INVALID;
+        case 'm' -> Check.Status.MASKED;
+        default -> Check.Status.NOT_VALIDATED;
+      };
+      FieldType t = c.type();
+      identifying |= t.identifying();
+      if (t.validated()) {
+        validated++;
+        if (st == Check.Status.VALID) {
+          valid++;
+        } else {
+          failed.add(t.key() + ":" + st.name().toLowerCase(java.util.Locale.ROOT));
+          usable.remove(t);
+        }
+      }
+      tokens.add(new Token(c.name(), t, st, cell.substring(2)));
+    }
+    List<String> types = new ArrayList<>();
+    for (FieldType t : present) {
+      types.add(t.key());
+    }
+    String cls = usable.isEmpty() ? null : taxonomy.classOfRow(usable, datasetTypes);
+    return new Result(key, cls, types, identifying, validated, valid, failed, null, tokens);
+  }
+
+  /** The columns of a token file from its header ({@code _lt_content_key,_lt_types,type:name,...}). */
+  public static List<Column> tokenColumns(List<String> header) {
+    List<Column> out = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      String h = header.get(i);
+      int at = h.indexOf(':');
+      out.add(i < 2 || at < 0 ? new Column(h, null) : new Column(h.substring(at + 1), FieldType.of(h.substring(0, at))));
+    }
+    return out;
+  }
+
+  /** True when a file's header marks it as a token file. */
+  public static boolean isTokenFile(List<String> header) {
+    return header != null && !header.isEmpty() && TOKEN_FILE_MARK.equals(header.get(0));
   }
 }

@@ -1,0 +1,205 @@
+package org.leaktrace.jobs.e2e;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.leaktrace.jobs.common.Cols;
+import org.leaktrace.jobs.common.Tables;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.generate.Generator;
+import org.leaktrace.jobs.classify.ClassifyStage;
+import org.leaktrace.jobs.ingest.IngestStage;
+import org.leaktrace.jobs.report.ReportStage;
+import org.leaktrace.jobs.testing.SparkExtension;
+import org.leaktrace.udf.types.FieldType;
+
+/**
+ * generate → ingest → classify → report on a fixed seed: the line accounting equals truth.json file by
+ * file, every identifier column is typed as generated, and no raw identifier is left below the raw zone.
+ */
+@ExtendWith(SparkExtension.class)
+class CaseEndToEndTest {
+
+  @TempDir static Path dir;
+  static JsonNode truth;
+  static JsonNode summary;
+  static Workspace ws;
+
+  @BeforeAll
+  static void run(SparkSession spark) throws Exception {
+    Path caseDir = dir.resolve("case");
+    Generator.generate(caseDir, 400, 7L);
+    ObjectMapper m = new ObjectMapper();
+    truth = m.readTree(caseDir.resolve("truth.json").toFile());
+    CaseFile c = CaseFile.load(caseDir.resolve("case.yaml"));
+    ws = Workspace.of(c, dir.resolve("out"));
+    IngestStage.run(spark, c, ws, List.of());
+    ClassifyStage.run(spark, c, ws);
+    ReportStage.run(spark, c, ws);
+    summary = m.readTree(ws.exhibit().resolve("summary.json").toFile());
+  }
+
+  @Test
+  void everyFileIsAccountedForAsTheTruthSays(SparkSession spark) {
+    Map<String, Row> custody = new HashMap<>();
+    for (Row r : spark.read().format("delta").load(ws.table(Tables.CUSTODY))
+        .filter(col(Cols.KIND).equalTo("dump")).collectAsList()) {
+      custody.put(r.getAs(Cols.PATH), r);
+    }
+    int files = 0;
+    for (JsonNode d : truth.get("dumps")) {
+      for (JsonNode f : d.get("files")) {
+        Row r = custody.get(f.get("path").asText());
+        assertTrue(r != null, "no custody row for " + f.get("path"));
+        assertEquals(f.get("lines_read").asLong(), (Long) r.getAs(Cols.LINES_READ), f.get("path").asText());
+        assertEquals(f.get("rows_parsed").asLong(), (Long) r.getAs(Cols.ROWS_PARSED), f.get("path").asText());
+        assertEquals(f.get("rows_quarantined").asLong(), (Long) r.getAs(Cols.ROWS_QUARANTINED), f.get("path").asText());
+        Map<String, Long> expected = new HashMap<>();
+        f.get("quarantine_by_reason").fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asLong()));
+        assertEquals(expected, new HashMap<>(r.<String, Long>getJavaMap(r.fieldIndex(Cols.QUARANTINE_BY_REASON))),
+            f.get("path").asText());
+        files++;
+      }
+    }
+    assertEquals(custody.size(), files, "the truth and the warehouse list the same dump files");
+  }
+
+  @Test
+  void summaryTotalsAndQuarantinedLinesMatchTheTruth() {
+    Map<String, JsonNode> byId = new HashMap<>();
+    summary.get("dumps").forEach(d -> byId.put(d.get("id").asText(), d));
+    for (JsonNode t : truth.get("dumps")) {
+      JsonNode s = byId.get(t.get("id").asText());
+      for (String k : List.of("lines_read", "rows_parsed", "rows_quarantined")) {
+        assertEquals(t.get(k).asLong(), s.get(k).asLong(), t.get("id").asText() + " " + k);
+      }
+      assertEquals(t.get("rows_quarantined").asLong(), s.get("quarantined_lines").size());
+      for (JsonNode q : s.get("quarantined_lines")) {
+        assertTrue(q.get("line").asLong() > 0 && !q.get("reason").asText().isEmpty());
+        assertTrue(q.get("file").asText().startsWith("dumps/" + t.get("id").asText() + "/"));
+      }
+    }
+  }
+
+  @Test
+  void inputsListEveryFileWithItsHash() throws Exception {
+    int checked = 0;
+    for (JsonNode in : summary.get("inputs")) {
+      Path f = dir.resolve("case").resolve(in.get("path").asText());
+      assertEquals(org.leaktrace.jobs.ingest.IngestStageTest.sha256sum(f), in.get("sha256").asText());
+      checked++;
+    }
+    assertTrue(checked > 20, "platform snapshots and dump files are all listed");
+  }
+
+  @Test
+  void everyIdentifierColumnIsTypedAsGenerated() {
+    Map<String, JsonNode> byId = new HashMap<>();
+    summary.get("dumps").forEach(d -> byId.put(d.get("id").asText(), d));
+    summary.get("platforms").forEach(d -> byId.put(d.get("id").asText(), d));
+    List<JsonNode> all = new java.util.ArrayList<>();
+    truth.get("dumps").forEach(all::add);
+    truth.get("platforms").forEach(p -> {
+      if (p.get("in_reference").asBoolean()) {
+        all.add(p);
+      }
+    });
+    int checked = 0;
+    for (JsonNode t : all) {
+      JsonNode cols = byId.get(t.get("id").asText()).get("columns");
+      for (int i = 0; i < t.get("columns").size(); i++) {
+        FieldType expected = FieldType.of(t.get("columns").get(i).get("type").asText());
+        if (!expected.identifying()) {
+          continue;
+        }
+        JsonNode got = null;
+        for (JsonNode c : cols) {
+          if (c.get("position").asInt() == i) {
+            got = c;
+          }
+        }
+        assertTrue(got != null, t.get("id") + " has no column at " + i);
+        assertEquals(expected.key(), got.get("type").asText(), t.get("id") + " column " + i);
+        checked++;
+      }
+    }
+    assertTrue(checked >= 40, "identifier columns checked: " + checked);
+  }
+
+  /** Raw identifiers of the case, read back from the raw zone by the column types classify decided. */
+  private static java.util.Set<String> rawIdentifiers(SparkSession spark) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    java.util.Map<String, java.util.Map<Integer, String>> types = new HashMap<>();
+    for (Row r : spark.read().format("delta").load(ws.table(Tables.COLUMNS)).collectAsList()) {
+      types.computeIfAbsent(r.getAs(Cols.DATASET), k -> new HashMap<>())
+          .put(r.<Integer>getAs(Cols.POSITION), r.getAs(Cols.TYPE));
+    }
+    java.util.Set<String> strong = java.util.Set.of("cn_resident_id", "cn_mobile", "email", "bank_card");
+    for (Row r : spark.read().format("delta").load(ws.table(Tables.RAW_ROWS))
+        .select(Cols.DATASET, Cols.FIELDS).collectAsList()) {
+      java.util.Map<Integer, String> t = types.getOrDefault(r.getString(0), Map.of());
+      List<Object> f = r.getList(1);
+      for (int i = 0; i < f.size(); i++) {
+        if (f.get(i) != null && strong.contains(t.get(i))) {
+          String v = f.get(i).toString().strip();
+          out.add(v);
+          String digits = v.replaceAll("[^0-9Xx]", "");
+          if (digits.length() >= 11) {
+            out.add(digits.substring(digits.length() - 11));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void noRawIdentifierBelowTheRawZone(SparkSession spark) throws Exception {
+    java.util.Set<String> raw = rawIdentifiers(spark);
+    assertTrue(raw.size() > 1000, "the scan knows the case's identifiers");
+    int scanned = 0;
+    // every value of every analytic table, as text
+    for (String table : List.of(Tables.COLUMNS, Tables.RECORDS, Tables.TOKENS)) {
+      org.apache.spark.sql.Dataset<Row> df = spark.read().format("delta").load(ws.table(table));
+      org.apache.spark.sql.Column[] asText = java.util.Arrays.stream(df.columns())
+          .map(n -> col(n).cast("string")).toArray(org.apache.spark.sql.Column[]::new);
+      for (Row r : df.select(asText).collectAsList()) {
+        for (int i = 0; i < r.size(); i++) {
+          if (!r.isNullAt(i)) {
+            assertTrue(!raw.contains(r.getString(i)), "a raw identifier in " + table + " column " + df.columns()[i]);
+            scanned++;
+          }
+        }
+      }
+    }
+    // every file of the analytic zone (transaction logs hold column statistics) and of the exhibit
+    List<Path> files = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(Path.of(ws.table("analytic")))) {
+      s.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".crc")).forEach(files::add);
+    }
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(ws.exhibit())) {
+      s.filter(java.nio.file.Files::isRegularFile).forEach(files::add);
+    }
+    for (Path f : files) {
+      String text = new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
+      for (String v : raw) {
+        assertTrue(!text.contains(v), "a raw identifier in " + f.getFileName());
+      }
+    }
+    assertTrue(scanned > 10000 && files.size() > 5);
+  }
+}
