@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -220,8 +221,9 @@ public final class ClassifyStage {
         List<RowClassifier.Column> cols = RowClassifier.tokenColumns(header);
         for (int i = 2; i < cols.size(); i++) {
           FieldType t = cols.get(i).type();
-          out.putIfAbsent(dataset + "\n" + cols.get(i).name(), RowFactory.create(dataset, cols.get(i).name(), i,
-              t.key(), 1.0, taxonomy.classOf(t), taxonomy.piplSensitive(t), "tokenized", 0));
+          out.putIfAbsent(dataset + "\n" + cols.get(i).name(), new GenericRowWithSchema(new Object[] {dataset,
+              cols.get(i).name(), i, t.key(), 1.0, taxonomy.classOf(t), taxonomy.piplSensitive(t), "tokenized", 0},
+              Tables.COLUMNS_SCHEMA));
         }
       }
     });

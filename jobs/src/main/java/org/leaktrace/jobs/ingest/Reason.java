@@ -11,14 +11,14 @@ public enum Reason {
   BINARY_CONTENT("binary_content"),
   /** A byte sequence the file's encoding cannot decode. */
   INVALID_ENCODING("invalid_encoding"),
+  /** Blank or white space only. */
+  EMPTY_LINE("empty_line"),
   /** Not one JSON object (JSON lines input). */
   INVALID_JSON("invalid_json"),
   /** A quoted field that never closes on its line. */
   UNBALANCED_QUOTE("unbalanced_quote"),
   /** More or fewer fields than the file's header or usual row. */
   WRONG_FIELD_COUNT("wrong_field_count"),
-  /** Blank or white space only. */
-  EMPTY_LINE("empty_line"),
   /** The header line: column names, not a row (kept so that the header's bytes are preserved). */
   HEADER("header");
 
