@@ -25,9 +25,6 @@ public final class RowClassifier implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Field types tokenized besides the identifying ones: platform record ids that fingerprint a source. */
-  private static final Set<FieldType> ALSO_TOKENIZED = EnumSet.of(FieldType.ORDER_ID);
-
   /** A column of the file layout, by position. */
   public record Column(String name, FieldType type) implements Serializable {}
 
@@ -138,10 +135,10 @@ public final class RowClassifier implements Serializable {
       if (t == FieldType.CN_RESIDENT_ID && check.valid() && birth == null) {
         birth = ResidentIds.birthDate(norm);
       }
-      if (t.identifying() || ALSO_TOKENIZED.contains(t)) {
-        String token = norm != null ? hasher.token(t, norm) : hasher.token("raw_" + t.key(), value);
-        tokens.add(new Token(c.name(), t, check.status(), token));
-      }
+      // every typed value is tokenized: identifiers link rows, the other values (a hotel, a stay date, an
+      // amount) make record fingerprints that tell one platform's copy of a person from another's
+      String token = norm != null ? hasher.token(t, norm) : hasher.token("raw_" + t.key(), value);
+      tokens.add(new Token(c.name(), t, check.status(), token));
     }
     Collections.sort(content);
     String key = hasher.token("row", String.join("\u0001", content));

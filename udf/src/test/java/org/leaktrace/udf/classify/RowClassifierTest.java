@@ -68,7 +68,8 @@ class RowClassifierTest {
   void tokensAreDomainSeparatedAndCarryValidity() {
     Result r = classifier(FieldType.CN_MOBILE, FieldType.CN_RESIDENT_ID, FieldType.DATETIME)
         .classify(List.of("138****8000", ID, "2020-03-01 10:00:00"), AS_OF);
-    assertEquals(2, r.tokens().size(), "datetime is not tokenized");
+    assertEquals(3, r.tokens().size(), "every typed value is tokenized");
+    assertEquals(FieldType.DATETIME, r.tokens().get(2).type());
     assertEquals(Check.Status.MASKED, r.tokens().get(0).status());
     assertEquals(Check.Status.VALID, r.tokens().get(1).status());
     assertEquals(HASHER.token(FieldType.CN_RESIDENT_ID, ID), r.tokens().get(1).token());
