@@ -31,7 +31,12 @@ final class Counter {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
 
   /** A counted piece: its class rank, its valid strong identifiers, and whether it shows a minor. */
-  record Piece(int cls, List<String> keys, boolean minor) {}
+  /**
+   * A counted row: its class, valid strong identifiers, whether it shows a minor, and its content (the
+   * sorted {@code type=value} pairs of its non-empty normalized values: the same piece in two dumps, in
+   * any column order, has the same content).
+   */
+  record Piece(int cls, List<String> keys, boolean minor, String content) {}
 
   /** Counts of one dump. */
   static final class DumpCount {
@@ -97,7 +102,14 @@ final class Counter {
       } else if (!identifying) {
         c.withoutIdentifier++;
       } else {
-        c.pieces.add(new Piece(best, keys, minor));
+        List<String> content = new ArrayList<>();
+        for (int i = 0; i < row.length; i++) {
+          if (!norm[i].isEmpty()) {
+            content.add(types.get(i) + "=" + norm[i]);
+          }
+        }
+        java.util.Collections.sort(content);
+        c.pieces.add(new Piece(best, keys, minor, String.join("\u0001", content)));
         c.piecesByClass[best]++;
         c.piecesBySource.merge(sources.get(r), 1, Integer::sum);
       }

@@ -21,18 +21,24 @@ final class TruthBuilder {
       pts.add(platform(p));
     }
     List<Truth.DumpTruth> dts = new ArrayList<>();
-    List<Counter.Piece> allPieces = new ArrayList<>();
-    long[] casePieces = new long[Counter.CLASSES.size()];
+    // the case counts each piece once, however many dumps carry it (DESIGN.md, case_impact)
+    Map<String, Counter.Piece> casePieceByContent = new LinkedHashMap<>();
     Map<String, Truth.DumpTruth> byId = new LinkedHashMap<>();
     for (Dump d : dumps.all) {
       Counter.DumpCount c = new Counter.DumpCount();
       Truth.DumpTruth t = dump(caseDir, d, platforms, dumps, c);
       dts.add(t);
       byId.put(d.id, t);
-      allPieces.addAll(c.pieces);
-      for (int k = 0; k < casePieces.length; k++) {
-        casePieces[k] += c.piecesByClass[k];
+      for (Counter.Piece p : c.pieces) {
+        // a minor when under 14 at any carrying dump's obtained date
+        casePieceByContent.merge(p.content(), p, (a, b) -> a.minor() || !b.minor() ? a
+            : new Counter.Piece(a.cls(), a.keys(), true, a.content()));
       }
+    }
+    List<Counter.Piece> allPieces = new ArrayList<>(casePieceByContent.values());
+    long[] casePieces = new long[Counter.CLASSES.size()];
+    for (Counter.Piece p : allPieces) {
+      casePieces[p.cls()]++;
     }
     Counter.Components comp = Counter.components(allPieces);
     Truth.Impact impact = new Truth.Impact(comp.count, allPieces.size(), byClass(casePieces), byClass(comp.byClass));
