@@ -259,16 +259,18 @@ public final class CountStage {
     for (Row r : auditDF.groupBy(Cols.DATASET, Cols.OUTCOME).agg(count(lit(1))).collectAsList()) {
       a.outcomes.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
     }
-    for (Row r : counted.groupBy(col(Cols.DATASET), countedClass(p))
-        .agg(count(lit(1)), countDistinct(col(Cols.COMPONENT))).collectAsList()) {
-      a.pieces.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
-      a.individualsByClass.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(3));
-    }
-    for (Row r : counted.groupBy(Cols.DATASET)
-        .agg(countDistinct(col(Cols.COMPONENT)), countDistinct(when(col(Cols.MINOR), col(Cols.COMPONENT))))
-        .collectAsList()) {
-      a.individuals.put(r.getString(0), r.getLong(1));
-      a.minors.put(r.getString(0), r.getLong(2));
+    // per dump and class, and per dump (class rolled up); the grand total of per-dump ids means nothing
+    for (Row r : counted.rollup(col(Cols.DATASET), countedClass(p).as(Cols.CLASS))
+        .agg(count(lit(1)), countDistinct(col(Cols.COMPONENT)), countDistinct(when(col(Cols.MINOR), col(Cols.COMPONENT))))
+        .filter(col(Cols.DATASET).isNotNull()).collectAsList()) {
+      String dataset = r.getString(0);
+      if (r.isNullAt(1)) {
+        a.individuals.put(dataset, r.getLong(3));
+        a.minors.put(dataset, r.getLong(4));
+      } else {
+        a.pieces.computeIfAbsent(dataset, k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+        a.individualsByClass.computeIfAbsent(dataset, k -> new HashMap<>()).put(r.getString(1), r.getLong(3));
+      }
     }
     LOG.info("count: per-dump figures of {} dumps aggregated", a.outcomes.size());
 
@@ -277,13 +279,18 @@ public final class CountStage {
         .groupBy(col(RANKED + ".c")).agg(count(lit(1))).collectAsList()) {
       a.pieces.computeIfAbsent(CASE_ROW, k -> new HashMap<>()).put(r.getString(0), r.getLong(1));
     }
-    for (Row r : counted.groupBy(countedClass(p)).agg(countDistinct(col(Cols.CASE_COMPONENT))).collectAsList()) {
-      a.individualsByClass.computeIfAbsent(CASE_ROW, k -> new HashMap<>()).put(r.getString(0), r.getLong(1));
+    long caseIndividuals = 0;
+    for (Row r : counted.rollup(countedClass(p).as(Cols.CLASS))
+        .agg(countDistinct(col(Cols.CASE_COMPONENT)), countDistinct(when(col(Cols.CASE_MINOR), col(Cols.CASE_COMPONENT))))
+        .collectAsList()) {
+      if (r.isNullAt(0)) {
+        caseIndividuals = r.getLong(1);
+        a.individuals.put(CASE_ROW, r.getLong(1));
+        a.minors.put(CASE_ROW, r.getLong(2));
+      } else {
+        a.individualsByClass.computeIfAbsent(CASE_ROW, k -> new HashMap<>()).put(r.getString(0), r.getLong(1));
+      }
     }
-    Row caseTotals = counted.agg(countDistinct(col(Cols.CASE_COMPONENT)),
-        countDistinct(when(col(Cols.CASE_MINOR), col(Cols.CASE_COMPONENT)))).first();
-    a.individuals.put(CASE_ROW, caseTotals.getLong(0));
-    a.minors.put(CASE_ROW, caseTotals.getLong(1));
 
     // Art. 11(1)-(2): per seller, once per buyer; a seller's dumps to the same buyer count a piece once
     for (Row r : counted.join(dumpsDF.select(Cols.DATASET, Cols.SELLER, Cols.BUYER), Cols.DATASET)
@@ -291,7 +298,7 @@ public final class CountStage {
         .groupBy(col(Cols.SELLER), col(RANKED + ".c")).agg(count(lit(1))).collectAsList()) {
       a.sellerPieces.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
     }
-    LOG.info("count: case figures aggregated: {} individuals, {} sellers", caseTotals.getLong(0), a.sellerPieces.size());
+    LOG.info("count: case figures aggregated: {} individuals, {} sellers", caseIndividuals, a.sellerPieces.size());
     return a;
   }
 
