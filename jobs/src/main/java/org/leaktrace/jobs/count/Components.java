@@ -2,11 +2,12 @@ package org.leaktrace.jobs.count;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,7 +44,8 @@ final class Components {
   private static final String U = "_lt_u";
   private static final String V = "_lt_v";
   private static final String M = "_lt_m";
-  private static final String N = "_lt_n";
+  private static final String UP = "_lt_up";
+  private static final String DOWN = "_lt_down";
 
   private Components() {}
 
@@ -105,10 +107,12 @@ final class Components {
 
   /** True when the edges are disjoint stars: each node has at most one parent and no parent has one. */
   static boolean stars(Dataset<Row> e) {
-    Dataset<Row> parents = e.groupBy(SRC).agg(count(lit(1)).as(N));
-    Dataset<Row> bad = parents.filter(col(N).gt(1)).select(col(SRC).as(U))
-        .union(e.select(col(DST).as(U)).join(parents.select(col(SRC).as(U)), new String[] {U}, "left_semi"));
-    // one aggregate job; isEmpty() would scan partitions in growing batches, a job per batch
-    return bad.agg(count(lit(1))).first().getLong(0) == 0L;
+    // one shuffle: per node, how many parents it has and whether it is a parent
+    Dataset<Row> roles = e.select(col(SRC).as(U), lit(1).as(UP), lit(0).as(DOWN))
+        .union(e.select(col(DST).as(U), lit(0).as(UP), lit(1).as(DOWN)));
+    long bad = roles.groupBy(U).agg(sum(UP).as(UP), max(DOWN).as(DOWN))
+        .filter(col(UP).gt(1).or(col(UP).geq(1).and(col(DOWN).equalTo(1))))
+        .count();
+    return bad == 0L;
   }
 }

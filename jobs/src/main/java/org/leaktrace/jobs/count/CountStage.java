@@ -92,7 +92,19 @@ public final class CountStage {
     SparkSession spark = recordsDF.sparkSession();
     Dataset<Row> dumpsDF = broadcast(dumpsDF(spark, dumps, params));
 
-    Dataset<Row> rowsDF = outcomes(recordsDF.join(dumpsDF, Cols.DATASET), params);
+    // every later step reads the rows with their outcome: computed once, released below
+    Dataset<Row> rowsDF = outcomes(recordsDF.join(dumpsDF, Cols.DATASET), params)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return countRows(rowsDF, tokensDF, dumpsDF, dumps, taxonomy, params);
+    } finally {
+      rowsDF.unpersist();
+    }
+  }
+
+  private static CountResult countRows(Dataset<Row> rowsDF, Dataset<Row> tokensDF, Dataset<Row> dumpsDF,
+      List<DumpInfo> dumps, Taxonomy taxonomy, CountParams params) {
+    SparkSession spark = rowsDF.sparkSession();
     Dataset<Row> piecesDF = rowsDF.filter(col(Cols.OUTCOME).equalTo(COUNTED))
         .select(col(Cols.DATASET), col(Cols.ROW_ID), col(Cols.CONTENT_KEY), col(Cols.BIRTH_DATE),
             col(Cols.OBTAINED), node(col(Cols.DATASET), col(Cols.ROW_ID)).as(NODE));
@@ -226,11 +238,14 @@ public final class CountStage {
     return add_months(birth, 12 * age).gt(at);
   }
 
+  /**
+   * The schema's columns in its order. No cast: tables read back from Delta have nullable array
+   * elements and struct fields, and Spark refuses to cast those to the non-null forms.
+   */
   private static Dataset<Row> conform(Dataset<Row> df, StructType schema) {
     Column[] cols = new Column[schema.fields().length];
     for (int i = 0; i < cols.length; i++) {
-      StructField f = schema.fields()[i];
-      cols[i] = col(f.name()).cast(f.dataType()).as(f.name());
+      cols[i] = col(schema.fields()[i].name());
     }
     return df.select(cols);
   }

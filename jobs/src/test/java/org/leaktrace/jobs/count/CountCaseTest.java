@@ -5,23 +5,30 @@ import static org.leaktrace.jobs.count.CountFixtures.allRows;
 import static org.leaktrace.jobs.count.CountFixtures.nonZero;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.leaktrace.jobs.common.Cols;
+import org.leaktrace.jobs.common.Conf;
+import org.leaktrace.jobs.common.Tables;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.testing.SparkExtension;
 import org.leaktrace.udf.taxonomy.Taxonomy;
 
 /**
- * Case-wide figures over four dumps of two sellers: identity chains across dumps, a piece in two
- * dumps counted once, Art. 11 by seller and buyer, minors judged at each dump's date, determinism.
+ * Case-wide figures over four dumps of two sellers, end to end through {@link CountStage#run} on Delta:
+ * identity chains across dumps, a piece in two dumps counted once, Art. 11 by seller and buyer,
+ * minors judged at each dump's date, the summary.json fragments, re-runs and determinism.
  */
 @ExtendWith(SparkExtension.class)
 class CountCaseTest {
@@ -34,10 +41,15 @@ class CountCaseTest {
 
   private static final String PARTITIONS = "spark.sql.shuffle.partitions";
 
+  @TempDir static Path dir;
   static CountFixtures.Builder fixture;
   static Taxonomy taxonomy;
-  static CountResult result;
+  static CaseFile caseFile;
+  static Workspace ws;
+  static List<Row> audit;
   static Map<String, Row> impact;
+  static Map<String, Row> sellers;
+  static CountSummaries.Json json;
 
   /**
    * x1 -m1- y1 -i1- z1 -e1- w1 is one person across four dumps; y1 and z1 carry the same resident ID
@@ -62,21 +74,22 @@ class CountCaseTest {
   }
 
   @BeforeAll
-  static void count(SparkSession spark) {
+  static void count(SparkSession spark) throws Exception {
     fixture = fixture();
-    taxonomy = CountFixtures.cnSpc2017();
-    result = transform(spark);
-    impact = CountFixtures.byKey(result.impactDF());
+    caseFile = CountFixtures.caseFile(dir, "cn-spc-2017");
+    taxonomy = Conf.taxonomy(caseFile);
+    ws = Workspace.of(caseFile, dir.resolve("out"));
+    fixture.recordsDF(spark).write().format("delta").save(ws.table(Tables.RECORDS));
+    fixture.tokensDF(spark).write().format("delta").save(ws.table(Tables.TOKENS));
+    CountStage.run(spark, caseFile, ws);
+    audit = table(spark, Tables.COUNT_AUDIT).orderBy(Cols.DATASET, Cols.ROW_ID).collectAsList();
+    impact = CountFixtures.byKey(table(spark, Tables.IMPACT));
+    sellers = CountFixtures.byKey(table(spark, Tables.IMPACT_BY_SELLER));
+    json = CountSummaries.read(spark, ws, taxonomy);
   }
 
-  static CountResult transform(SparkSession spark) {
-    return CountStage.transform(fixture.recordsDF(spark), fixture.tokensDF(spark), DUMPS, taxonomy,
-        CountParams.defaults());
-  }
-
-  @AfterAll
-  static void release() {
-    result.close();
+  static Dataset<Row> table(SparkSession spark, String name) {
+    return spark.read().format("delta").load(ws.table(name));
   }
 
   @Test
@@ -86,7 +99,7 @@ class CountCaseTest {
     Row c = impact.get(CountStage.CASE_ROW);
     assertEquals(3L, (Long) c.getAs(Cols.INDIVIDUALS));
     // the case component is the smallest (dataset, row_id) of the person's pieces
-    List<String> components = result.auditDF().orderBy(Cols.DATASET, Cols.ROW_ID).collectAsList().stream()
+    List<String> components = audit.stream()
         .map(r -> r.getAs(Cols.DATASET) + "/" + r.getAs(Cols.ROW_ID) + "->"
             + r.<Row>getAs(Cols.CASE_COMPONENT).get(0) + "/" + r.<Row>getAs(Cols.CASE_COMPONENT).get(1))
         .collect(Collectors.toList());
@@ -112,7 +125,6 @@ class CountCaseTest {
 
   @Test
   void bySellerCountsAPieceOncePerBuyer() {
-    Map<String, Row> sellers = CountFixtures.byKey(result.bySellerDF());
     assertEquals(List.of("s1", "unknown"), List.copyOf(sellers.keySet()));
     Row s1 = sellers.get("s1");
     // kS went to b1 and b2: twice; kT went to b1 through x and w: once
@@ -130,7 +142,6 @@ class CountCaseTest {
 
   @Test
   void summariesHaveTheContractShape() {
-    CountSummaries.Json json = CountSummaries.of(result.impactDF(), result.bySellerDF(), taxonomy);
     assertEquals(List.of("dump:w", "dump:x", "dump:y", "dump:z"), List.copyOf(json.dumps().keySet()));
     ObjectNode y = json.dumps().get("dump:y");
     assertEquals("{\"rows_duplicate\":0,\"rows_unverifiable\":0,\"rows_not_personal\":0,\"impact\":{"
@@ -151,27 +162,39 @@ class CountCaseTest {
         c.get("by_seller").get(0).toString());
   }
 
+  @Test
+  void auditHasTheTableSchemaAndLeavesPlatformsOut() {
+    assertEquals(8, audit.size());
+    assertEquals(List.of(Tables.COUNT_AUDIT_SCHEMA.fieldNames()), List.of(audit.get(0).schema().fieldNames()));
+  }
+
   /**
-   * Same rows whatever the number of shuffle partitions. Adaptive execution stays on as configured:
-   * the map side still hashes into 1 or 64 buckets, and turning coalescing off made this one test
-   * cost more than all the others on the shared 2-core machine. The number of cores (local[1] vs
-   * local[2]) needs a second SparkSession, which the shared test JVM does not create; every id is a
-   * minimum and every figure a distinct count, so neither depends on task order.
+   * Same rows whatever the number of shuffle partitions: a re-run of the stage with 64 replaces the
+   * tables with identical rows (not twice as many), and the pure transform with 1 gives them too.
+   * Adaptive execution stays on as configured: the map side still hashes into 1 or 64 buckets, and
+   * turning coalescing off made this one test cost more than all the others on the shared 2-core
+   * machine. The number of cores (local[1] vs local[2]) needs a second SparkSession, which the shared
+   * test JVM does not create; every id is a minimum and every figure a distinct count, so neither
+   * depends on task order.
    */
   @Test
-  void figuresDoNotDependOnPartitioning(SparkSession spark) {
-    List<String> audit = allRows(result.auditDF());
-    List<String> impactRows = allRows(result.impactDF());
-    List<String> sellerRows = allRows(result.bySellerDF());
+  void aReRunReplacesTheTablesAndFiguresDoNotDependOnPartitioning(SparkSession spark) {
+    List<String> auditRows = allRows(audit);
+    List<String> impactRows = allRows(impact.values());
+    List<String> sellerRows = allRows(sellers.values());
     String partitions = spark.conf().get(PARTITIONS);
     try {
-      for (String n : List.of("1", "64")) {
-        spark.conf().set(PARTITIONS, n);
-        try (CountResult r = transform(spark)) {
-          assertEquals(audit, allRows(r.auditDF()), "audit with " + n + " partitions");
-          assertEquals(impactRows, allRows(r.impactDF()), "impact with " + n + " partitions");
-          assertEquals(sellerRows, allRows(r.bySellerDF()), "by seller with " + n + " partitions");
-        }
+      spark.conf().set(PARTITIONS, "64");
+      CountStage.run(spark, caseFile, ws);
+      assertEquals(auditRows, allRows(table(spark, Tables.COUNT_AUDIT)), "audit after a re-run with 64 partitions");
+      assertEquals(impactRows, allRows(table(spark, Tables.IMPACT)), "impact after a re-run with 64 partitions");
+      assertEquals(sellerRows, allRows(table(spark, Tables.IMPACT_BY_SELLER)), "by seller after a re-run");
+      spark.conf().set(PARTITIONS, "1");
+      try (CountResult r = CountStage.transform(fixture.recordsDF(spark), fixture.tokensDF(spark), DUMPS, taxonomy,
+          CountParams.defaults())) {
+        assertEquals(auditRows, allRows(r.auditDF()), "audit with 1 partition");
+        assertEquals(impactRows, allRows(r.impactDF()), "impact with 1 partition");
+        assertEquals(sellerRows, allRows(r.bySellerDF()), "by seller with 1 partition");
       }
     } finally {
       spark.conf().set(PARTITIONS, partitions);

@@ -1,5 +1,7 @@
 package org.leaktrace.jobs.count;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Conf;
 import org.leaktrace.jobs.common.Tables;
+import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.udf.taxonomy.Taxonomy;
 
 /**
@@ -34,6 +37,32 @@ final class CountFixtures {
       }
     }
     throw new IllegalStateException("conf/taxonomy/cn-spc-2017.yaml not found above the working directory");
+  }
+
+  /**
+   * Writes a case folder for the dumps of {@link CountCaseTest} (x, y, w, z; empty dump folders and a
+   * key file) with the given taxonomy value, and loads it.
+   */
+  static CaseFile caseFile(Path dir, String taxonomy) throws IOException {
+    Files.createDirectories(dir.resolve("keys"));
+    Files.writeString(dir.resolve("keys/case.key"), "0123456789abcdef0123456789abcdef");
+    StringBuilder y = new StringBuilder("case_id: count-test\ntaxonomy: " + taxonomy
+        + "\nkey_file: keys/case.key\nwarehouse: warehouse\ndumps:\n");
+    for (DumpInfo d : CountCaseTest.DUMPS) {
+      String id = d.dataset().substring("dump:".length());
+      Files.createDirectories(dir.resolve("dumps/" + id));
+      y.append("  - id: ").append(id).append("\n    path: dumps/").append(id)
+          .append("\n    obtained: ").append(d.obtained()).append("\n    insider: ").append(d.insider()).append('\n');
+      if (d.seller() != null) {
+        y.append("    seller: ").append(d.seller()).append('\n');
+      }
+      if (d.buyer() != null) {
+        y.append("    buyer: ").append(d.buyer()).append('\n');
+      }
+    }
+    Path file = dir.resolve("case.yaml");
+    Files.writeString(file, y);
+    return CaseFile.load(file);
   }
 
   /** Collects records and tokens, then makes the two DataFrames. */
@@ -95,9 +124,13 @@ final class CountFixtures {
         .collect(Collectors.toList());
   }
 
-  /** Every audit row as text, sorted: for comparing runs. */
+  /** Every row as text (maps sorted by key), sorted: for comparing runs. */
   static List<String> allRows(Dataset<Row> df) {
-    return df.collectAsList().stream().map(CountFixtures::text).sorted().collect(Collectors.toList());
+    return allRows(df.collectAsList());
+  }
+
+  static List<String> allRows(java.util.Collection<Row> rows) {
+    return rows.stream().map(CountFixtures::text).sorted().collect(Collectors.toList());
   }
 
   private static String text(Object v) {
