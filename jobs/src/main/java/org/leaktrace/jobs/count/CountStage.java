@@ -85,6 +85,9 @@ public final class CountStage {
     if (dumps == null || dumps.isEmpty()) {
       throw new IllegalArgumentException("count: no dump to count");
     }
+    if (dumps.stream().map(DumpInfo::dataset).distinct().count() != dumps.size()) {
+      throw new IllegalArgumentException("count: a dump is listed twice: " + dumps.stream().map(DumpInfo::dataset).toList());
+    }
     if (taxonomy.classes().contains(params.unclassifiedKey())) {
       throw Errors.usage("count parameter unclassified_key = '" + params.unclassifiedKey()
           + "' is a class of taxonomy " + taxonomy.name(), "choose a key that is not a class, e.g. none");
@@ -172,6 +175,7 @@ public final class CountStage {
     run(spark, c, ws, CountParams.defaults());
   }
 
+  /** As {@link #run(SparkSession, CaseFile, Workspace)} with other counting rules (METHOD.md lists them). */
   public static void run(SparkSession spark, CaseFile c, Workspace ws, CountParams params) {
     spark.sparkContext().setJobGroup("count", "count: pieces, individuals and severity of case " + c.caseId(), false);
     Taxonomy taxonomy = Conf.taxonomy(c);
