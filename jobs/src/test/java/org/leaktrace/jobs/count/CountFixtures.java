@@ -30,13 +30,7 @@ final class CountFixtures {
 
   /** The repository's default taxonomy, found the way the stage finds it. */
   static Taxonomy cnSpc2017() {
-    for (Path dir : Conf.confDirs(null, Path.of("").toAbsolutePath())) {
-      Path f = dir.resolve("taxonomy/cn-spc-2017.yaml");
-      if (f.toFile().isFile()) {
-        return Taxonomy.load(f);
-      }
-    }
-    throw new IllegalStateException("conf/taxonomy/cn-spc-2017.yaml not found above the working directory");
+    return Taxonomy.load(Conf.dir().resolve("taxonomy/cn-spc-2017.yaml"));
   }
 
   /**
