@@ -56,6 +56,32 @@ public final class Cols {
   public static final String STATUS = "status";
   public static final String TOKEN = "token";
 
+  // count stage (analytic/count_audit, analytic/impact, analytic/impact_by_seller)
+  public static final String OUTCOME = "outcome";
+  public static final String DUPLICATE_OF = "duplicate_of";
+  public static final String COMPONENT = "component";
+  public static final String CASE_COMPONENT = "case_component";
+  public static final String MINOR = "minor";
+  public static final String CASE_MINOR = "case_minor";
+  public static final String ROWS = "rows";
+  public static final String PIECES = "pieces";
+  public static final String INDIVIDUALS = "individuals";
+  public static final String MINORS_UNDER_14 = "minors_under_14";
+  public static final String PIECES_BY_CLASS = "pieces_by_class";
+  public static final String INDIVIDUALS_BY_CLASS = "individuals_by_class";
+  public static final String ROWS_DUPLICATE = "rows_duplicate";
+  public static final String ROWS_UNVERIFIABLE = "rows_unverifiable";
+  public static final String ROWS_NOT_PERSONAL = "rows_not_personal";
+  public static final String SEVERITY_LEVEL = "severity_level";
+  public static final String RATIO_SUM = "ratio_sum";
+  public static final String THRESHOLDS_HALVED = "thresholds_halved";
+  public static final String SELLER = "seller";
+  public static final String BUYER = "buyer";
+  public static final String BUYERS = "buyers";
+  public static final String DUMPS = "dumps";
+  public static final String INSIDER = "insider";
+  public static final String OBTAINED = "obtained";
+
   /** Internal: what a row of the ingest output is (a line, a quarantined line, a file's accounting). */
   public static final String REC = "_lt_rec";
 }

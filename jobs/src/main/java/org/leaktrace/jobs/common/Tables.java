@@ -34,6 +34,12 @@ public final class Tables {
   public static final String RECORDS = "analytic/records";
   /** Analytic zone: one row per typed value: its keyed-hash token. */
   public static final String TOKENS = "analytic/tokens";
+  /** Analytic zone: the count stage's outcome for every dump row, so that every count traces to rows. */
+  public static final String COUNT_AUDIT = "analytic/count_audit";
+  /** Analytic zone: the impact figures, one row per dump and one {@code case} row. */
+  public static final String IMPACT = "analytic/impact";
+  /** Analytic zone: Art. 11 accumulation per seller across the case's dumps. */
+  public static final String IMPACT_BY_SELLER = "analytic/impact_by_seller";
 
   public static final StructType COLUMNS_SCHEMA = createStructType(List.of(
       createStructField(Cols.DATASET, StringType, false),
@@ -81,6 +87,68 @@ public final class Tables {
       createStructField(Cols.STRENGTH, StringType, false),
       createStructField(Cols.STATUS, StringType, false),
       createStructField(Cols.TOKEN, StringType, false)));
+
+  /**
+   * Count audit: one row per dump row. {@code outcome} is counted / duplicate / unverifiable /
+   * not_personal; {@code duplicate_of} the row_id of the kept row; {@code component} the person within
+   * the dump (smallest row_id of its pieces there); {@code case_component} the person across the case
+   * (smallest (dataset, row_id) of its pieces); {@code minor} / {@code case_minor} whether that person
+   * is counted under the minors age in the dump / case figure. Null for rows that are not pieces.
+   */
+  public static final StructType COUNT_AUDIT_SCHEMA = createStructType(List.of(
+      createStructField(Cols.DATASET, StringType, false),
+      createStructField(Cols.ROW_ID, LongType, false),
+      createStructField(Cols.FILE, StringType, false),
+      createStructField(Cols.LINE, LongType, false),
+      createStructField(Cols.OUTCOME, StringType, false),
+      createStructField(Cols.DUPLICATE_OF, LongType, true),
+      createStructField(Cols.FAILED_CHECKS, createArrayType(StringType, false), false),
+      createStructField(Cols.CLASS, StringType, true),
+      createStructField(Cols.CONTENT_KEY, StringType, false),
+      createStructField(Cols.COMPONENT, LongType, true),
+      createStructField(Cols.CASE_COMPONENT, createStructType(List.of(
+          createStructField(Cols.DATASET, StringType, true),
+          createStructField(Cols.ROW_ID, LongType, true))), true),
+      createStructField(Cols.MINOR, BooleanType, true),
+      createStructField(Cols.CASE_MINOR, BooleanType, true)));
+
+  /**
+   * Impact: one row per dump and one row with dataset {@code case}. Maps are keyed by class, in
+   * taxonomy order, with every class present; pieces without a class appear under the count
+   * parameters' unclassified key. {@code minors_under_14} is null when the taxonomy sets no minors
+   * age; the severity columns are null on the {@code case} row (Art. 5 is judged per dump and per
+   * seller, see impact_by_seller). On the case row the row counts are summed over the dumps while
+   * pieces are deduplicated across them (Art. 11).
+   */
+  public static final StructType IMPACT_SCHEMA = createStructType(List.of(
+      createStructField(Cols.DATASET, StringType, false),
+      createStructField(Cols.ROWS, LongType, false),
+      createStructField(Cols.PIECES, LongType, false),
+      createStructField(Cols.INDIVIDUALS, LongType, false),
+      createStructField(Cols.MINORS_UNDER_14, LongType, true),
+      createStructField(Cols.PIECES_BY_CLASS, createMapType(StringType, LongType, false), false),
+      createStructField(Cols.INDIVIDUALS_BY_CLASS, createMapType(StringType, LongType, false), false),
+      createStructField(Cols.ROWS_DUPLICATE, LongType, false),
+      createStructField(Cols.ROWS_UNVERIFIABLE, LongType, false),
+      createStructField(Cols.ROWS_NOT_PERSONAL, LongType, false),
+      createStructField(Cols.SEVERITY_LEVEL, StringType, true),
+      createStructField(Cols.RATIO_SUM, DoubleType, true),
+      createStructField(Cols.THRESHOLDS_HALVED, BooleanType, true)));
+
+  /**
+   * Impact by seller (Art. 11): pieces a seller provided, counted once per buyer (distinct content
+   * key and buyer over the seller's dumps); severity with insider = any of the seller's dumps.
+   */
+  public static final StructType IMPACT_BY_SELLER_SCHEMA = createStructType(List.of(
+      createStructField(Cols.SELLER, StringType, false),
+      createStructField(Cols.DUMPS, createArrayType(StringType, false), false),
+      createStructField(Cols.BUYERS, createArrayType(StringType, false), false),
+      createStructField(Cols.INSIDER, BooleanType, false),
+      createStructField(Cols.PIECES, LongType, false),
+      createStructField(Cols.PIECES_BY_CLASS, createMapType(StringType, LongType, false), false),
+      createStructField(Cols.SEVERITY_LEVEL, StringType, false),
+      createStructField(Cols.RATIO_SUM, DoubleType, false),
+      createStructField(Cols.THRESHOLDS_HALVED, BooleanType, false)));
 
   public static final StructType RAW_ROWS_SCHEMA = createStructType(List.of(
       createStructField(Cols.DATASET, StringType, false),
