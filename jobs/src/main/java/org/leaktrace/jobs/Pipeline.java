@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.classify.ClassifyStage;
+import org.leaktrace.jobs.count.CountStage;
 import org.leaktrace.jobs.ingest.IngestStage;
 import org.leaktrace.jobs.report.ReportStage;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ public final class Pipeline {
 
   /** A stage: reads only what earlier stages wrote to the warehouse (ingest reads the input files). */
   public enum Stage {
-    INGEST, CLASSIFY, REPORT;
+    INGEST, CLASSIFY, COUNT, REPORT;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT);
@@ -34,6 +35,7 @@ public final class Pipeline {
       switch (s) {
         case INGEST -> IngestStage.run(spark, c, ws, List.of());
         case CLASSIFY -> ClassifyStage.run(spark, c, ws);
+        case COUNT -> CountStage.run(spark, c, ws);
         case REPORT -> ReportStage.run(spark, c, ws);
         default -> throw new IllegalStateException(s.name());
       }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       StageCommands.Run.class,
       StageCommands.Ingest.class,
       StageCommands.Classify.class,
+      StageCommands.Count.class,
       StageCommands.Report.class,
       ToolCommands.Generate.class,
       org.leaktrace.jobs.tokenize.TokenizeCommand.class,

@@ -35,7 +35,7 @@ final class StageCommands {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Run every stage on a case, in order: ingest, classify, report.")
+      description = "Run every stage on a case, in order: ingest, classify, count, report.")
   static final class Run implements Callable<Integer> {
     @Mixin CaseOptions o;
 
@@ -82,6 +82,19 @@ final class StageCommands {
     @Override
     public Integer call() {
       return runStages(o, List.of(Pipeline.Stage.CLASSIFY));
+    }
+  }
+
+  @Command(name = "count", mixinStandardHelpOptions = true,
+      description = "Count, per dump and for the case: duplicates, unverifiable rows, pieces and individuals by "
+          + "legal class, minors under 14, severity under Art. 5 and the Art. 11 accumulation by seller; "
+          + "every row's outcome goes to the audit table.")
+  static final class Count implements Callable<Integer> {
+    @Mixin CaseOptions o;
+
+    @Override
+    public Integer call() {
+      return runStages(o, List.of(Pipeline.Stage.COUNT));
     }
   }
 

@@ -21,6 +21,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.leaktrace.jobs.common.Cols;
+import org.leaktrace.jobs.common.Conf;
+import org.leaktrace.jobs.count.CountSummaries;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Version;
@@ -55,6 +57,9 @@ public final class ReportStage {
     try {
       Files.createDirectories(ws.exhibit());
       ObjectNode summary = summary(c, custody, quarantine, columns);
+      if (Delta.exists(spark, ws.table(Tables.IMPACT))) {
+        addImpact(summary, CountSummaries.read(spark, ws, Conf.taxonomy(c)));
+      }
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       Path file = ws.exhibit().resolve("summary.json");
       json.writeValue(file.toFile(), summary);
@@ -171,6 +176,19 @@ public final class ReportStage {
       n.put("quarantined_lines_complete", quar <= QUARANTINE_LISTED);
     }
     return n;
+  }
+
+  /** Adds the count stage's figures: per dump its duplicates, unverifiable rows and impact; the case's. */
+  static void addImpact(ObjectNode summary, CountSummaries.Json counts) {
+    for (com.fasterxml.jackson.databind.JsonNode d : summary.get("dumps")) {
+      ObjectNode fragment = counts.dumps().get("dump:" + d.get("id").asText());
+      if (fragment != null) {
+        ((ObjectNode) d).setAll(fragment);
+      }
+    }
+    // case_impact after dumps, where the contract puts it
+    summary.set("case_impact", counts.caseImpact());
+    summary.set("platforms", summary.remove("platforms"));
   }
 
   /** The contract's per-dataset {@code columns}: type, class, PIPL flag, confidence, and how decided. */

@@ -22,14 +22,16 @@ import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.generate.Generator;
 import org.leaktrace.jobs.classify.ClassifyStage;
+import org.leaktrace.jobs.count.CountStage;
 import org.leaktrace.jobs.ingest.IngestStage;
 import org.leaktrace.jobs.report.ReportStage;
 import org.leaktrace.jobs.testing.SparkExtension;
 import org.leaktrace.udf.types.FieldType;
 
 /**
- * generate → ingest → classify → report on a fixed seed: the line accounting equals truth.json file by
- * file, every identifier column is typed as generated, and no raw identifier is left below the raw zone.
+ * generate → ingest → classify → count → report on a fixed seed: the line accounting equals truth.json
+ * file by file, every identifier column is typed as generated, the counts equal the truth exactly, and no
+ * raw identifier is left below the raw zone.
  */
 @ExtendWith(SparkExtension.class)
 class CaseEndToEndTest {
@@ -49,6 +51,7 @@ class CaseEndToEndTest {
     ws = Workspace.of(c, dir.resolve("out"));
     IngestStage.run(spark, c, ws, List.of());
     ClassifyStage.run(spark, c, ws);
+    CountStage.run(spark, c, ws);
     ReportStage.run(spark, c, ws);
     summary = m.readTree(ws.exhibit().resolve("summary.json").toFile());
   }
@@ -201,5 +204,41 @@ class CaseEndToEndTest {
       }
     }
     assertTrue(scanned > 10000 && files.size() > 5);
+  }
+
+  @Test
+  void countsEqualTheTruthExactly() {
+    Map<String, JsonNode> byId = new HashMap<>();
+    summary.get("dumps").forEach(d -> byId.put(d.get("id").asText(), d));
+    for (JsonNode t : truth.get("dumps")) {
+      String id = t.get("id").asText();
+      JsonNode s = byId.get(id);
+      assertEquals(t.get("rows_duplicate").asLong(), s.get("rows_duplicate").asLong(), id + " rows_duplicate");
+      assertEquals(t.get("rows_unverifiable").asLong(), s.get("rows_unverifiable").asLong(), id + " rows_unverifiable");
+      JsonNode impact = s.get("impact");
+      assertEquals(t.get("individuals").asLong(), impact.get("individuals").asLong(), id + " individuals");
+      assertEquals(t.get("minors_under_14").asLong(), impact.get("minors_under_14").asLong(), id + " minors");
+      assertEquals(classes(t.get("pieces_by_class")), classes(impact.get("pieces_by_class")), id + " pieces_by_class");
+      assertEquals(classes(t.get("individuals_by_class")), classes(impact.get("individuals_by_class")),
+          id + " individuals_by_class");
+      assertTrue(impact.get("severity").has("level"));
+    }
+    JsonNode tc = truth.get("case_impact");
+    JsonNode sc = summary.get("case_impact");
+    assertEquals(tc.get("individuals").asLong(), sc.get("individuals").asLong(), "case individuals");
+    assertEquals(classes(tc.get("pieces_by_class")), classes(sc.get("pieces_by_class")), "case pieces_by_class");
+    assertEquals(classes(tc.get("individuals_by_class")), classes(sc.get("individuals_by_class")),
+        "case individuals_by_class");
+  }
+
+  /** Non-zero class counts (the truth and the summary may list empty classes differently). */
+  private static Map<String, Long> classes(JsonNode n) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    n.fields().forEachRemaining(e -> {
+      if (e.getValue().asLong() != 0) {
+        out.put(e.getKey(), e.getValue().asLong());
+      }
+    });
+    return out;
   }
 }
