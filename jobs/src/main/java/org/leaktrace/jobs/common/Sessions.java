@@ -30,8 +30,13 @@ public final class Sessions {
 
   /** The shared test session: local[2], UI off, few shuffle partitions, loopback host. */
   public static SparkSession forTests() {
+    return forTests("local[2]");
+  }
+
+  /** A test session on the given local master (e.g. {@code local[1]} to check core independence). */
+  public static SparkSession forTests(String master) {
     return withDelta(SparkSession.builder().appName("leaktrace-tests"))
-        .master("local[2]")
+        .master(master)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.host", "127.0.0.1")

@@ -28,6 +28,18 @@ public final class SparkExtension implements ParameterResolver {
     return s;
   }
 
+  /**
+   * Stops the shared session and starts one on {@code master} in its place (one SparkContext per JVM);
+   * {@code restart("local[2]")} puts the usual one back.
+   */
+  public static synchronized SparkSession restart(String master) {
+    if (session != null) {
+      session.stop();
+    }
+    session = Sessions.forTests(master);
+    return session;
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
     return p.getParameter().getType() == SparkSession.class;
