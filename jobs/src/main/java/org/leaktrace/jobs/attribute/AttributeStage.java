@@ -82,7 +82,7 @@ public final class AttributeStage {
 
   private static final UserDefinedFunction UPPER_TAIL = udf(
       (UDF3<Long, Long, Double, Double>) (n, k, p) -> Binomial.upperTail(n, k, p), DataTypes.DoubleType)
-      .asNondeterministic().asNonNullable();
+      .asNonNullable();
 
   private AttributeStage() {}
 
