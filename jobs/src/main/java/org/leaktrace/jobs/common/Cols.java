@@ -82,6 +82,40 @@ public final class Cols {
   public static final String INSIDER = "insider";
   public static final String OBTAINED = "obtained";
 
+  // reference zone
+  public static final String PLATFORM = "platform";
+  public static final String PARTNER = "partner";
+  public static final String VALID_FROM = "valid_from";
+  public static final String VALID_TO = "valid_to";
+  public static final String FINGERPRINT = "fingerprint";
+  public static final String TOKENS = "tokens";
+  public static final String FIRST_SEEN = "first_seen";
+  public static final String LAST_SEEN = "last_seen";
+  public static final String SEEN_BEFORE = "seen_before";
+  public static final String SEEN_AFTER = "seen_after";
+  public static final String PREVIOUS = "previous";
+  public static final String NEXT = "next";
+  public static final String SNAPSHOTS = "snapshots";
+
+  // attribution
+  public static final String DUMP = "dump";
+  public static final String AGREEING_ROWS = "agreeing_rows";
+  public static final String FINGERPRINT_AGREEMENT = "fingerprint_agreement";
+  public static final String BACKGROUND = "background";
+  public static final String P_VALUE = "p_value";
+  public static final String SCORE = "score";
+  public static final String CONTAINMENT = "containment";
+  public static final String EXCLUSIVE_ROWS = "exclusive_rows";
+  public static final String CANARY_HITS = "canary_hits";
+  public static final String CANARY_PARTNERS = "canary_partners";
+  public static final String WINDOW_FROM = "window_from";
+  public static final String WINDOW_TO = "window_to";
+  public static final String CANDIDATE = "candidate";
+  public static final String SHARE = "share";
+  public static final String VERDICT = "verdict";
+  public static final String EVIDENCE = "evidence";
+  public static final String AGREEING_PLATFORMS = "agreeing_platforms";
+
   /** Internal: what a row of the ingest output is (a line, a quarantined line, a file's accounting). */
   public static final String REC = "_lt_rec";
 }

@@ -26,6 +26,16 @@ public final class Delta {
         .save(location);
   }
 
+  /** Replaces a whole (unpartitioned) table with {@code df} in one Delta commit tagged with {@code note}. */
+  public static void overwrite(Dataset<Row> df, String location, String note) {
+    df.write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("overwriteSchema", "true")
+        .option("userMetadata", note)
+        .save(location);
+  }
+
   /** Reads a table; a missing table is an input problem the message explains. */
   public static Dataset<Row> read(SparkSession spark, String location, String stage) {
     if (!exists(spark, location)) {

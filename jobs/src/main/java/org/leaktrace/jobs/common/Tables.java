@@ -41,6 +41,94 @@ public final class Tables {
   /** Analytic zone: Art. 11 accumulation per seller across the case's dumps. */
   public static final String IMPACT_BY_SELLER = "analytic/impact_by_seller";
 
+  /** Reference zone: each platform token with the snapshot interval in which it existed (MERGE history). */
+  public static final String REF_TOKENS = "reference/ref_tokens";
+  /** Reference zone: each platform record version (type → token map) with the snapshots it was seen in. */
+  public static final String REF_RECORDS = "reference/ref_records";
+  /** Reference zone: each platform snapshot loaded, with its neighbours and row count. */
+  public static final String REF_SNAPSHOTS = "reference/snapshots";
+  /** Reference zone: canary tokens from the case's canaries.csv (never the raw value). */
+  public static final String CANARIES = "reference/canaries";
+
+  /** Analytic zone: evidence and verdict per (dump, platform); a null platform holds the unexplained share. */
+  public static final String ATTRIBUTION = "analytic/attribution";
+  /** Analytic zone: each counted dump row with the platform it is assigned to (or null) and why. */
+  public static final String ATTRIBUTION_ROWS = "analytic/attribution_rows";
+
+  /**
+   * Reference tokens: one row per interval of consecutive snapshots of {@code platform} in which the
+   * token existed: {@code valid_from} is the first snapshot of the interval, {@code valid_to} the last
+   * (inclusive). Only usable values (valid or not validated) are kept.
+   */
+  public static final StructType REF_TOKENS_SCHEMA = createStructType(List.of(
+      createStructField(Cols.PLATFORM, StringType, false),
+      createStructField(Cols.TYPE, StringType, false),
+      createStructField(Cols.STRENGTH, StringType, false),
+      createStructField(Cols.TOKEN, StringType, false),
+      createStructField(Cols.VALID_FROM, DateType, false),
+      createStructField(Cols.VALID_TO, DateType, false)));
+
+  /**
+   * Reference records: one row per record version ({@code fingerprint} = the row's content key,
+   * {@code tokens} = type → token of its usable values, several values of one type joined sorted);
+   * {@code seen_before}/{@code seen_after} are the platform's snapshots just before the first and just
+   * after the last snapshot holding the version (null at the ends of the history).
+   */
+  public static final StructType REF_RECORDS_SCHEMA = createStructType(List.of(
+      createStructField(Cols.PLATFORM, StringType, false),
+      createStructField(Cols.FINGERPRINT, StringType, false),
+      createStructField(Cols.TOKENS, createMapType(StringType, StringType, false), false),
+      createStructField(Cols.FIRST_SEEN, DateType, false),
+      createStructField(Cols.LAST_SEEN, DateType, false),
+      createStructField(Cols.SEEN_BEFORE, DateType, true),
+      createStructField(Cols.SEEN_AFTER, DateType, true),
+      createStructField(Cols.SNAPSHOTS, IntegerType, false)));
+
+  public static final StructType REF_SNAPSHOTS_SCHEMA = createStructType(List.of(
+      createStructField(Cols.PLATFORM, StringType, false),
+      createStructField(Cols.SNAPSHOT, DateType, false),
+      createStructField(Cols.PREVIOUS, DateType, true),
+      createStructField(Cols.NEXT, DateType, true),
+      createStructField(Cols.ROWS, LongType, false)));
+
+  public static final StructType CANARIES_SCHEMA = createStructType(List.of(
+      createStructField(Cols.PLATFORM, StringType, false),
+      createStructField(Cols.PARTNER, StringType, false),
+      createStructField(Cols.TYPE, StringType, false),
+      createStructField(Cols.TOKEN, StringType, false)));
+
+  /**
+   * Attribution: one row per (dump, reference platform) with the evidence, and one row per dump with a
+   * null platform whose {@code share} is the unexplained remainder. {@code verdict} repeats the dump's
+   * verdict on every row.
+   */
+  public static final StructType ATTRIBUTION_SCHEMA = createStructType(List.of(
+      createStructField(Cols.DUMP, StringType, false),
+      createStructField(Cols.PLATFORM, StringType, true),
+      createStructField(Cols.ROWS, LongType, false),
+      createStructField(Cols.AGREEING_ROWS, LongType, false),
+      createStructField(Cols.FINGERPRINT_AGREEMENT, DoubleType, false),
+      createStructField(Cols.BACKGROUND, DoubleType, false),
+      createStructField(Cols.P_VALUE, DoubleType, false),
+      createStructField(Cols.SCORE, DoubleType, false),
+      createStructField(Cols.CONTAINMENT, DoubleType, false),
+      createStructField(Cols.EXCLUSIVE_ROWS, LongType, false),
+      createStructField(Cols.CANARY_HITS, LongType, false),
+      createStructField(Cols.CANARY_PARTNERS, createArrayType(StringType, false), false),
+      createStructField(Cols.WINDOW_FROM, DateType, true),
+      createStructField(Cols.WINDOW_TO, DateType, true),
+      createStructField(Cols.CANDIDATE, BooleanType, false),
+      createStructField(Cols.SHARE, DoubleType, false),
+      createStructField(Cols.VERDICT, StringType, false)));
+
+  /** Attribution rows: each counted row of a dump (a piece), its platform (null: unexplained) and evidence. */
+  public static final StructType ATTRIBUTION_ROWS_SCHEMA = createStructType(List.of(
+      createStructField(Cols.DUMP, StringType, false),
+      createStructField(Cols.ROW_ID, LongType, false),
+      createStructField(Cols.PLATFORM, StringType, true),
+      createStructField(Cols.EVIDENCE, StringType, false),
+      createStructField(Cols.AGREEING_PLATFORMS, IntegerType, false)));
+
   public static final StructType COLUMNS_SCHEMA = createStructType(List.of(
       createStructField(Cols.DATASET, StringType, false),
       createStructField(Cols.COLUMN, StringType, false),

@@ -1,0 +1,395 @@
+package org.leaktrace.jobs.attribute;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.leaktrace.jobs.common.Cols;
+import org.leaktrace.jobs.common.Delta;
+import org.leaktrace.jobs.common.Tables;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.config.DatasetSpec;
+import org.leaktrace.jobs.reference.ReferenceStage;
+import org.leaktrace.jobs.report.ExhibitCsv;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Attribute: joins every dump row against every platform's record versions at once and decides, per
+ * dump, which platform(s) it was copied from, against the agreement expected by chance.
+ */
+public final class AttributeStage {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AttributeStage.class);
+
+  public static final String ATTRIBUTED = "attributed";
+  public static final String MIXTURE = "mixture";
+  public static final String UNKNOWN = "unknown";
+
+  /** Row evidence kinds, strongest first. */
+  public static final String CANARY = "canary";
+  public static final String FINGERPRINT_EXCLUSIVE = "fingerprint_exclusive";
+  public static final String FINGERPRINT_SHARED = "fingerprint_shared";
+  public static final String NONE = "none";
+
+  // internal columns
+  private static final String SRC = "_lt_src";
+  private static final String QT = "_lt_qt";
+  private static final String RT = "_lt_rt";
+  private static final String LO = "_lt_lo";
+  private static final String HI = "_lt_hi";
+  private static final String RANK = "_lt_rank";
+  private static final String N = "_lt_n";
+  private static final String A = "_lt_a";
+  private static final String B = "_lt_b";
+
+  private static final UserDefinedFunction UPPER_TAIL = udf(
+      (UDF3<Long, Long, Double, Double>) (n, k, p) -> Binomial.upperTail(n, k, p), DataTypes.DoubleType)
+      .asNonNullable();
+
+  private AttributeStage() {}
+
+  /** The two outputs of {@link #transform}. */
+  public record Result(Dataset<Row> attribution, Dataset<Row> rows) {}
+
+  public static void run(SparkSession spark, CaseFile c, Workspace ws) {
+    run(spark, c, ws, AttributeParams.DEFAULTS);
+  }
+
+  public static void run(SparkSession spark, CaseFile c, Workspace ws, AttributeParams params) {
+    spark.sparkContext().setJobGroup("attribute", "attribute: dumps against platform history of case " + c.caseId(),
+        false);
+    List<String> dumps = c.dumps().stream().map(DatasetSpec::dataset).toList();
+    Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "attribute")
+        .filter(col(Cols.DATASET).isin(dumps.toArray()));
+    Dataset<Row> tokens = Delta.read(spark, ws.table(Tables.TOKENS), "attribute")
+        .filter(col(Cols.DATASET).isin(dumps.toArray()));
+    Result r = transform(records, tokens,
+        Delta.read(spark, ws.table(Tables.REF_TOKENS), "attribute"),
+        Delta.read(spark, ws.table(Tables.REF_RECORDS), "attribute"),
+        Delta.read(spark, ws.table(Tables.REF_SNAPSHOTS), "attribute"),
+        Delta.read(spark, ws.table(Tables.CANARIES), "attribute"), params);
+    Delta.overwrite(r.rows(), ws.table(Tables.ATTRIBUTION_ROWS), "leaktrace attribute: rows");
+    LOG.info("attribute: wrote row assignments of {} dumps", dumps.size());
+    Delta.overwrite(r.attribution(), ws.table(Tables.ATTRIBUTION), "leaktrace attribute: evidence and verdicts");
+    for (Row v : Delta.read(spark, ws.table(Tables.ATTRIBUTION), "attribute")
+        .groupBy(Cols.DUMP, Cols.VERDICT).agg(sum(col(Cols.CANDIDATE).cast("int")).as("candidates"))
+        .orderBy(Cols.DUMP).collectAsList()) {
+      LOG.info("attribute: {} -> {} ({} candidate platforms)", v.get(0), v.get(1), v.get(2));
+    }
+  }
+
+  /**
+   * Evidence and verdicts.
+   *
+   * @param records analytic records of the dumps
+   * @param tokens analytic tokens of the dumps
+   * @param refTokens {@code reference/ref_tokens}
+   * @param refRecords {@code reference/ref_records}
+   * @param refSnapshots {@code reference/snapshots}
+   * @param canaries {@code reference/canaries}
+   */
+  public static Result transform(Dataset<Row> records, Dataset<Row> tokens, Dataset<Row> refTokens,
+      Dataset<Row> refRecords, Dataset<Row> refSnapshots, Dataset<Row> canaries, AttributeParams p) {
+    Column dumpId = regexp_replace(col(Cols.DATASET), "^dump:", "");
+    // Counted rows (pieces): identifying, verifiable, the first of their content (Art. 11(3) duplicates)
+    Dataset<Row> counted = records
+        .filter(col(Cols.IDENTIFYING).and(col(Cols.UNVERIFIABLE).equalTo(false)))
+        .withColumn(RANK, row_number().over(Window.partitionBy(Cols.DATASET, Cols.CONTENT_KEY).orderBy(Cols.ROW_ID)))
+        .filter(col(RANK).equalTo(1))
+        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID));
+    Dataset<Row> dumpRows = ReferenceStage.rowMaps(tokens)
+        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TOKENS))
+        .join(counted, new String[] {Cols.DUMP, Cols.ROW_ID})
+        .withColumn(SRC, lit(null).cast("string"));
+    // Background: a sample of each platform's current records, tested against every OTHER platform
+    Dataset<Row> sample = refRecords.filter(col(Cols.SEEN_AFTER).isNull())
+        .withColumn(RANK, row_number().over(Window.partitionBy(Cols.PLATFORM)
+            .orderBy(xxhash64(col(Cols.FINGERPRINT)), col(Cols.FINGERPRINT))))
+        .filter(col(RANK).leq(p.backgroundSample()))
+        .select(lit(null).cast("string").as(Cols.DUMP), xxhash64(col(Cols.FINGERPRINT)).as(Cols.ROW_ID),
+            col(Cols.TOKENS), col(Cols.PLATFORM).as(SRC));
+    Dataset<Row> queries = dumpRows.select(Cols.DUMP, Cols.ROW_ID, Cols.TOKENS, SRC).unionByName(sample);
+
+    Dataset<Row> agreeing = agreeingRows(queries, refRecords, p);
+    Dataset<Row> dumpAgree = agreeing.filter(col(SRC).isNull()).drop(SRC);
+
+    Dataset<Row> n = counted.groupBy(Cols.DUMP).agg(count(lit(1)).as(N));
+    Dataset<Row> background = agreeing.filter(col(SRC).isNotNull())
+        .groupBy(SRC, Cols.PLATFORM).agg(count(lit(1)).as(A))
+        .join(sample.groupBy(SRC).agg(count(lit(1)).as(N)), SRC)
+        .groupBy(Cols.PLATFORM).agg(max(col(A).divide(col(N))).as(B));
+    Dataset<Row> perRow = dumpAgree.groupBy(Cols.DUMP, Cols.ROW_ID).agg(countDistinct(Cols.PLATFORM).as(Cols.AGREEING_PLATFORMS));
+    Dataset<Row> agreement = dumpAgree.join(perRow, new String[] {Cols.DUMP, Cols.ROW_ID})
+        .groupBy(Cols.DUMP, Cols.PLATFORM)
+        .agg(count(lit(1)).as(Cols.AGREEING_ROWS),
+            sum(when(col(Cols.AGREEING_PLATFORMS).equalTo(1), 1).otherwise(0)).cast("long").as(Cols.EXCLUSIVE_ROWS));
+
+    // Containment: counted rows with a strong identifier the platform ever held
+    Dataset<Row> strong = tokens.filter(col(Cols.STRENGTH).equalTo("STRONG").and(col(Cols.STATUS).equalTo("valid")))
+        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TYPE), col(Cols.TOKEN))
+        .join(counted, new String[] {Cols.DUMP, Cols.ROW_ID});
+    Dataset<Row> containment = strong
+        .join(refTokens.filter(col(Cols.STRENGTH).equalTo("STRONG"))
+            .select(Cols.PLATFORM, Cols.TYPE, Cols.TOKEN).distinct(), new String[] {Cols.TYPE, Cols.TOKEN})
+        .groupBy(Cols.DUMP, Cols.PLATFORM).agg(countDistinct(Cols.ROW_ID).as("_lt_contained"));
+
+    // Canaries: planted values of one partner's copy (LEGAL.md, honey records)
+    Dataset<Row> canaryTokens = tokens.select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TYPE), col(Cols.TOKEN))
+        .join(canaries, new String[] {Cols.TYPE, Cols.TOKEN});
+    Dataset<Row> canaryHits = canaryTokens.groupBy(Cols.DUMP, Cols.PLATFORM)
+        .agg(countDistinct(Cols.TYPE, Cols.TOKEN).as(Cols.CANARY_HITS),
+            array_sort(collect_set(Cols.PARTNER)).as(Cols.CANARY_PARTNERS));
+
+    Dataset<Row> pairs = n.crossJoin(refSnapshots.select(Cols.PLATFORM).distinct())
+        .join(background, new String[] {Cols.PLATFORM}, "left")
+        .join(agreement, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
+        .join(containment, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
+        .join(canaryHits, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
+        .join(window(dumpAgree, refSnapshots), new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
+        .select(col(Cols.DUMP), col(Cols.PLATFORM), col(N).as(Cols.ROWS),
+            coalesce(col(Cols.AGREEING_ROWS), lit(0L)).as(Cols.AGREEING_ROWS),
+            greatest(coalesce(col(B), lit(0.0)), lit(p.minBackground())).as(Cols.BACKGROUND),
+            coalesce(col("_lt_contained"), lit(0L)).divide(col(N)).as(Cols.CONTAINMENT),
+            coalesce(col(Cols.EXCLUSIVE_ROWS), lit(0L)).as(Cols.EXCLUSIVE_ROWS),
+            coalesce(col(Cols.CANARY_HITS), lit(0L)).as(Cols.CANARY_HITS),
+            coalesce(col(Cols.CANARY_PARTNERS), array().cast("array<string>")).as(Cols.CANARY_PARTNERS),
+            col(Cols.WINDOW_FROM), col(Cols.WINDOW_TO))
+        .withColumn(Cols.FINGERPRINT_AGREEMENT, col(Cols.AGREEING_ROWS).divide(col(Cols.ROWS)))
+        .withColumn(Cols.P_VALUE, UPPER_TAIL.apply(col(Cols.ROWS), col(Cols.AGREEING_ROWS), col(Cols.BACKGROUND)))
+        // agreement above chance, as a share of the room above chance: 0 = background, 1 = every row
+        .withColumn(Cols.SCORE, greatest(lit(0.0), col(Cols.FINGERPRINT_AGREEMENT).minus(col(Cols.BACKGROUND))
+            .divide(lit(1.0).minus(col(Cols.BACKGROUND)))))
+        .withColumn(Cols.CANDIDATE, col(Cols.CANARY_HITS).gt(0).or(col(Cols.AGREEING_ROWS).geq(p.minRows())
+            .and(col(Cols.P_VALUE).leq(p.alpha())).and(col(Cols.SCORE).geq(p.minScore()))));
+
+    // Greedy assignment: each row to its strongest evidence (canary, then exclusive, then shared
+    // agreement), ties to the candidate with the higher score
+    Dataset<Row> rowEvidence = dumpAgree.join(perRow, new String[] {Cols.DUMP, Cols.ROW_ID})
+        .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM),
+            when(col(Cols.AGREEING_PLATFORMS).equalTo(1), lit(2)).otherwise(lit(1)).as(RANK))
+        .unionByName(canaryTokens.join(counted, new String[] {Cols.DUMP, Cols.ROW_ID})
+            .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM), lit(3).as(RANK)))
+        .join(pairs.filter(col(Cols.CANDIDATE)).select(Cols.DUMP, Cols.PLATFORM, Cols.SCORE),
+            new String[] {Cols.DUMP, Cols.PLATFORM})
+        .withColumn("_lt_pick", row_number().over(Window.partitionBy(Cols.DUMP, Cols.ROW_ID)
+            .orderBy(col(RANK).desc(), col(Cols.SCORE).desc(), col(Cols.PLATFORM))))
+        .filter(col("_lt_pick").equalTo(1));
+    Dataset<Row> rows = counted
+        .join(rowEvidence.select(Cols.DUMP, Cols.ROW_ID, Cols.PLATFORM, RANK), new String[] {Cols.DUMP, Cols.ROW_ID}, "left")
+        .join(perRow, new String[] {Cols.DUMP, Cols.ROW_ID}, "left")
+        .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM),
+            when(col(RANK).equalTo(3), lit(CANARY)).when(col(RANK).equalTo(2), lit(FINGERPRINT_EXCLUSIVE))
+                .when(col(RANK).equalTo(1), lit(FINGERPRINT_SHARED)).otherwise(lit(NONE)).as(Cols.EVIDENCE),
+            coalesce(col(Cols.AGREEING_PLATFORMS), lit(0L)).cast("int").as(Cols.AGREEING_PLATFORMS));
+
+    Dataset<Row> shares = rows.groupBy(Cols.DUMP, Cols.PLATFORM).agg(count(lit(1)).as("_lt_assigned"));
+    Dataset<Row> withShares = pairs.join(shares, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
+        .withColumn(Cols.SHARE, coalesce(col("_lt_assigned"), lit(0L)).divide(col(Cols.ROWS)));
+    Dataset<Row> remainder = n.join(shares.filter(col(Cols.PLATFORM).isNull()).drop(Cols.PLATFORM), new String[] {Cols.DUMP}, "left")
+        .select(col(Cols.DUMP), lit(null).cast("string").as(Cols.PLATFORM), col(N).as(Cols.ROWS),
+            lit(0L).as(Cols.AGREEING_ROWS), lit(0.0).as(Cols.FINGERPRINT_AGREEMENT), lit(0.0).as(Cols.BACKGROUND),
+            lit(1.0).as(Cols.P_VALUE), lit(0.0).as(Cols.SCORE), lit(0.0).as(Cols.CONTAINMENT),
+            lit(0L).as(Cols.EXCLUSIVE_ROWS), lit(0L).as(Cols.CANARY_HITS),
+            array().cast("array<string>").as(Cols.CANARY_PARTNERS),
+            lit(null).cast("date").as(Cols.WINDOW_FROM), lit(null).cast("date").as(Cols.WINDOW_TO),
+            lit(false).as(Cols.CANDIDATE),
+            coalesce(col("_lt_assigned"), lit(0L)).divide(col(N)).as(Cols.SHARE));
+    Dataset<Row> verdicts = withShares.filter(col(Cols.CANDIDATE))
+        .groupBy(Cols.DUMP).agg(max(Cols.SHARE).as("_lt_top"), count(lit(1)).as("_lt_cands"));
+    String[] out = Tables.ATTRIBUTION_SCHEMA.fieldNames();
+    Dataset<Row> attribution = withShares.selectExpr(java.util.Arrays.copyOf(out, out.length - 1))
+        .unionByName(remainder)
+        .join(verdicts, new String[] {Cols.DUMP}, "left")
+        .withColumn(Cols.VERDICT, when(col("_lt_cands").isNull(), lit(UNKNOWN))
+            .when(col("_lt_top").geq(p.attributeShare()), lit(ATTRIBUTED)).otherwise(lit(MIXTURE)))
+        .selectExpr(out);
+    return new Result(attribution, rows);
+  }
+
+  /**
+   * Pairs (query row, platform) where some record version of the platform, found through a shared
+   * strong identifier, agrees on every type both carry: at least {@code minCommonTypes} shared types,
+   * of which at least {@code minRecordTypes} are record types. Keeps the extraction bounds the agreeing
+   * versions imply ({@code _lt_lo}: the snapshot before the version appeared, null = no bound;
+   * {@code _lt_hi}: the snapshot after it disappeared).
+   */
+  static Dataset<Row> agreeingRows(Dataset<Row> queries, Dataset<Row> refRecords, AttributeParams p) {
+    String strong = sqlArray(List.of("cn_resident_id", "cn_mobile", "email", "bank_card", "passport", "uscc",
+        "plate_number"));
+    String person = sqlArray(p.personTypes());
+    Dataset<Row> qAnchors = queries.select(col(Cols.DUMP), col(SRC), col(Cols.ROW_ID),
+            explode(col(Cols.TOKENS)).as(new String[] {Cols.TYPE, Cols.TOKEN}))
+        .filter(expr("array_contains(" + strong + ", " + Cols.TYPE + ")"));
+    Dataset<Row> rAnchors = refRecords.select(col(Cols.PLATFORM), col(Cols.FINGERPRINT),
+            explode(col(Cols.TOKENS)).as(new String[] {Cols.TYPE, Cols.TOKEN}))
+        .filter(expr("array_contains(" + strong + ", " + Cols.TYPE + ")"));
+    Dataset<Row> candidates = qAnchors.join(rAnchors, new String[] {Cols.TYPE, Cols.TOKEN})
+        .filter(col(SRC).isNull().or(col(SRC).notEqual(col(Cols.PLATFORM))))
+        .select(Cols.DUMP, SRC, Cols.ROW_ID, Cols.PLATFORM, Cols.FINGERPRINT)
+        .dropDuplicates(Cols.DUMP, SRC, Cols.ROW_ID, Cols.PLATFORM, Cols.FINGERPRINT);
+    // each query row is identified by (dump, source, row_id); null-safe equality on the first two
+    Dataset<Row> q = queries.select(col(Cols.DUMP).as("_lt_qd"), col(SRC).as("_lt_qs"), col(Cols.ROW_ID).as("_lt_qr"),
+        col(Cols.TOKENS).as(QT));
+    Dataset<Row> compared = candidates
+        .join(q, col(Cols.DUMP).eqNullSafe(col("_lt_qd")).and(col(SRC).eqNullSafe(col("_lt_qs")))
+            .and(col(Cols.ROW_ID).equalTo(col("_lt_qr"))))
+        .join(refRecords.select(col(Cols.PLATFORM), col(Cols.FINGERPRINT), col(Cols.TOKENS).as(RT),
+            col(Cols.SEEN_BEFORE), col(Cols.SEEN_AFTER)), new String[] {Cols.PLATFORM, Cols.FINGERPRINT})
+        .withColumn("_lt_common", expr("array_intersect(map_keys(" + QT + "), map_keys(" + RT + "))"))
+        .filter(expr("size(_lt_common) >= " + p.minCommonTypes()
+            + " AND size(filter(_lt_common, k -> NOT array_contains(" + person + ", k))) >= " + p.minRecordTypes()
+            + " AND forall(_lt_common, k -> " + QT + "[k] = " + RT + "[k])"));
+    return compared.groupBy(Cols.DUMP, SRC, Cols.ROW_ID, Cols.PLATFORM)
+        .agg(when(sum(when(col(Cols.SEEN_BEFORE).isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
+                .otherwise(min(Cols.SEEN_BEFORE)).as(LO),
+            when(sum(when(col(Cols.SEEN_AFTER).isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
+                .otherwise(max(Cols.SEEN_AFTER)).as(HI));
+  }
+
+  /**
+   * The extraction window per (dump, platform): among the intervals between consecutive snapshots (and
+   * the open ones before the first and after the last), those consistent with the most agreeing rows;
+   * a few rows with odd versions cannot narrow or shift it. Null ends are open.
+   */
+  static Dataset<Row> window(Dataset<Row> dumpAgree, Dataset<Row> refSnapshots) {
+    Dataset<Row> intervals = refSnapshots.select(col(Cols.PLATFORM), col(Cols.PREVIOUS).as("_lt_a"),
+            col(Cols.SNAPSHOT).as("_lt_b"))
+        .unionByName(refSnapshots.filter(col(Cols.NEXT).isNull())
+            .select(col(Cols.PLATFORM), col(Cols.SNAPSHOT).as("_lt_a"), lit(null).cast("date").as("_lt_b")));
+    Dataset<Row> counts = dumpAgree.join(intervals, Cols.PLATFORM)
+        .filter(expr("(" + LO + " IS NULL OR (_lt_a IS NOT NULL AND " + LO + " <= _lt_a)) AND (" + HI
+            + " IS NULL OR (_lt_b IS NOT NULL AND _lt_b <= " + HI + "))"))
+        .groupBy(Cols.DUMP, Cols.PLATFORM, "_lt_a", "_lt_b").agg(count(lit(1)).as("_lt_c"));
+    return counts
+        .withColumn("_lt_max", max("_lt_c").over(Window.partitionBy(Cols.DUMP, Cols.PLATFORM)))
+        .filter(col("_lt_c").equalTo(col("_lt_max")))
+        .groupBy(Cols.DUMP, Cols.PLATFORM)
+        .agg(when(sum(when(col("_lt_a").isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
+                .otherwise(min("_lt_a")).as(Cols.WINDOW_FROM),
+            when(sum(when(col("_lt_b").isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
+                .otherwise(max("_lt_b")).as(Cols.WINDOW_TO));
+  }
+
+  private static String sqlArray(List<String> values) {
+    return "array(" + values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", ")) + ")";
+  }
+
+  /**
+   * The {@code attribution} fragment of summary.json per dump id (contract shape): verdict, candidates
+   * by share then score, and the mixture with its null remainder. Reads the small attribution table.
+   */
+  public static Map<String, ObjectNode> summaryFragments(Dataset<Row> attribution) {
+    ObjectMapper m = new ObjectMapper();
+    Map<String, List<Row>> byDump = new LinkedHashMap<>();
+    for (Row r : attribution.orderBy(Cols.DUMP).collectAsList()) { // one row per (dump, platform): aggregates
+      byDump.computeIfAbsent(r.getAs(Cols.DUMP), k -> new ArrayList<>()).add(r);
+    }
+    Map<String, ObjectNode> out = new LinkedHashMap<>();
+    byDump.forEach((dump, rows) -> {
+      ObjectNode a = m.createObjectNode();
+      a.put("verdict", rows.get(0).<String>getAs(Cols.VERDICT));
+      ArrayNode cands = a.putArray("candidates");
+      ArrayNode mix = a.putArray("mixture");
+      List<Row> sorted = new ArrayList<>(rows);
+      sorted.sort(Comparator.<Row>comparingDouble(r -> -r.<Double>getAs(Cols.SHARE))
+          .thenComparingDouble(r -> -r.<Double>getAs(Cols.SCORE))
+          .thenComparing(r -> r.<String>getAs(Cols.PLATFORM) == null ? "" : r.<String>getAs(Cols.PLATFORM)));
+      Row rest = null;
+      for (Row r : sorted) {
+        if (r.getAs(Cols.PLATFORM) == null) {
+          rest = r;
+          continue;
+        }
+        if (!r.<Boolean>getAs(Cols.CANDIDATE)) {
+          continue;
+        }
+        ObjectNode c = cands.addObject();
+        c.put("platform", r.<String>getAs(Cols.PLATFORM));
+        c.put("score", round(r.getAs(Cols.SCORE)));
+        c.put("containment", round(r.getAs(Cols.CONTAINMENT)));
+        c.put("exclusive_rows", r.<Long>getAs(Cols.EXCLUSIVE_ROWS));
+        c.put("canary_hits", r.<Long>getAs(Cols.CANARY_HITS));
+        ArrayNode partners = c.putArray("canary_partners");
+        r.<String>getList(r.fieldIndex(Cols.CANARY_PARTNERS)).forEach(partners::add);
+        ObjectNode w = c.putObject("window");
+        putDate(w, "from", r.getAs(Cols.WINDOW_FROM));
+        putDate(w, "to", r.getAs(Cols.WINDOW_TO));
+        if (r.<Double>getAs(Cols.SHARE) > 0) {
+          ObjectNode s = mix.addObject();
+          s.put("platform", r.<String>getAs(Cols.PLATFORM));
+          s.put("share", round(r.getAs(Cols.SHARE)));
+        }
+      }
+      ObjectNode s = mix.addObject();
+      s.putNull("platform");
+      s.put("share", rest == null ? 1.0 : round(rest.getAs(Cols.SHARE)));
+      out.put(dump, a);
+    });
+    return out;
+  }
+
+  /** Writes {@code exhibit/attribution.csv}: every (dump, platform) pair, in dump then platform order. */
+  public static void writeExhibit(Dataset<Row> attribution, Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    try (ExhibitCsv csv = new ExhibitCsv(file, "dump", "platform", "score", "containment", "exclusive_rows",
+        "canary_hits", "window_from", "window_to")) {
+      for (Row r : attribution.filter(col(Cols.PLATFORM).isNotNull()).orderBy(Cols.DUMP, Cols.PLATFORM)
+          .collectAsList()) {
+        csv.row(r.getAs(Cols.DUMP), r.getAs(Cols.PLATFORM), round(r.getAs(Cols.SCORE)),
+            round(r.getAs(Cols.CONTAINMENT)), r.<Long>getAs(Cols.EXCLUSIVE_ROWS), r.<Long>getAs(Cols.CANARY_HITS),
+            r.getAs(Cols.WINDOW_FROM) == null ? "" : r.getAs(Cols.WINDOW_FROM).toString(),
+            r.getAs(Cols.WINDOW_TO) == null ? "" : r.getAs(Cols.WINDOW_TO).toString());
+      }
+    }
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+
+  private static void putDate(ObjectNode o, String k, Object d) {
+    if (d == null) {
+      o.putNull(k);
+    } else {
+      o.put(k, d.toString());
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package org.leaktrace.jobs.reference;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.struct;
+
+import io.delta.tables.DeltaTable;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.leaktrace.jobs.common.Cols;
+import org.leaktrace.jobs.common.Delta;
+import org.leaktrace.jobs.common.Errors;
+import org.leaktrace.jobs.common.Tables;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.config.DatasetSpec;
+import org.leaktrace.udf.hash.KeyedHasher;
+import org.leaktrace.udf.types.Check;
+import org.leaktrace.udf.types.FieldHandler;
+import org.leaktrace.udf.types.FieldHandlers;
+import org.leaktrace.udf.types.FieldType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reference: the platforms' snapshots (from the analytic zone) become history tables: tokens with the
+ * snapshot interval they existed in (Delta MERGE, one commit per snapshot date), record versions with
+ * the snapshots around them, and the case's canaries as tokens.
+ */
+public final class ReferenceStage {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReferenceStage.class);
+
+  /** userMetadata of the commit that loads one snapshot date; time travel finds a state by it. */
+  public static final String SNAPSHOT_NOTE = "leaktrace reference: snapshot ";
+  /** Token statuses that are evidence: a masked or invalid value says nothing about who holds it. */
+  public static final List<String> USABLE = List.of("valid", "not_validated");
+
+  private ReferenceStage() {}
+
+  public static void run(SparkSession spark, CaseFile c, Workspace ws) {
+    spark.sparkContext().setJobGroup("reference", "reference: platform history and canaries of case " + c.caseId(),
+        false);
+    List<String> platforms = c.platforms().stream().map(DatasetSpec::dataset).toList();
+    Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "reference")
+        .filter(col(Cols.DATASET).isin(platforms.toArray()));
+    Dataset<Row> tokens = Delta.read(spark, ws.table(Tables.TOKENS), "reference")
+        .filter(col(Cols.DATASET).isin(platforms.toArray()));
+
+    Dataset<Row> snapshots = snapshots(records);
+    Delta.overwrite(snapshots, ws.table(Tables.REF_SNAPSHOTS), "leaktrace reference: snapshots");
+    List<LocalDate> dates = new ArrayList<>();
+    for (Row r : Delta.read(spark, ws.table(Tables.REF_SNAPSHOTS), "reference")
+        .select(Cols.SNAPSHOT).distinct().orderBy(Cols.SNAPSHOT).collectAsList()) {
+      dates.add(r.getDate(0).toLocalDate()); // one row per snapshot date: small
+    }
+    LOG.info("reference: {} platforms, {} snapshot dates", platforms.size(), dates.size());
+
+    Dataset<Row> present = snapshotTokens(records, tokens);
+    loadTokenHistory(spark, present, Delta.read(spark, ws.table(Tables.REF_SNAPSHOTS), "reference"), dates,
+        ws.table(Tables.REF_TOKENS));
+
+    Delta.overwrite(refRecords(records, tokens, snapshots), ws.table(Tables.REF_RECORDS),
+        "leaktrace reference: record versions");
+    LOG.info("reference: {} record versions", Delta.read(spark, ws.table(Tables.REF_RECORDS), "reference").count());
+
+    List<Row> canaries = c.canaries() == null ? List.of() : canaries(Path.of(c.canaries()), new KeyedHasher(c.readKey()),
+        c.platforms().stream().map(DatasetSpec::id).toList());
+    Delta.overwrite(spark.createDataFrame(canaries, Tables.CANARIES_SCHEMA), ws.table(Tables.CANARIES),
+        "leaktrace reference: canaries");
+    LOG.info("reference: {} canary tokens", canaries.size());
+  }
+
+  /** Each platform's snapshot dates with the ones before and after, and the rows in each. */
+  public static Dataset<Row> snapshots(Dataset<Row> records) {
+    var w = Window.partitionBy(Cols.PLATFORM).orderBy(Cols.SNAPSHOT);
+    return records.filter(col(Cols.SNAPSHOT).isNotNull())
+        .groupBy(platformId().as(Cols.PLATFORM), col(Cols.SNAPSHOT))
+        .agg(count(lit(1)).as(Cols.ROWS))
+        .select(col(Cols.PLATFORM), col(Cols.SNAPSHOT), lag(Cols.SNAPSHOT, 1).over(w).as(Cols.PREVIOUS),
+            lead(Cols.SNAPSHOT, 1).over(w).as(Cols.NEXT), col(Cols.ROWS));
+  }
+
+  /** Distinct usable tokens per (platform, snapshot). */
+  public static Dataset<Row> snapshotTokens(Dataset<Row> records, Dataset<Row> tokens) {
+    return tokens.filter(col(Cols.STATUS).isin(USABLE.toArray()))
+        .join(records.select(Cols.DATASET, Cols.ROW_ID, Cols.SNAPSHOT), new String[] {Cols.DATASET, Cols.ROW_ID})
+        .select(platformId().as(Cols.PLATFORM), col(Cols.SNAPSHOT), col(Cols.TYPE), col(Cols.STRENGTH),
+            col(Cols.TOKEN))
+        .distinct();
+  }
+
+  /**
+   * Loads the token history snapshot date by snapshot date, in date order, one Delta MERGE (one commit,
+   * userMetadata {@value #SNAPSHOT_NOTE}{@code YYYY-MM-DD}) per date: a token present in the platform's
+   * previous snapshot extends its open interval ({@code valid_to} = this date); any other is inserted
+   * with a new interval. Version k of the table is the reference as it stood after that snapshot.
+   */
+  public static void loadTokenHistory(SparkSession spark, Dataset<Row> present, Dataset<Row> snapshots,
+      List<LocalDate> dates, String location) {
+    Delta.overwrite(spark.createDataFrame(List.of(), Tables.REF_TOKENS_SCHEMA), location,
+        "leaktrace reference: reset");
+    DeltaTable table = DeltaTable.forPath(spark, location);
+    Dataset<Row> withPrevious = present.join(
+        snapshots.select(Cols.PLATFORM, Cols.SNAPSHOT, Cols.PREVIOUS), new String[] {Cols.PLATFORM, Cols.SNAPSHOT});
+    String metaKey = "spark.databricks.delta.commitInfo.userMetadata";
+    try {
+      for (LocalDate d : dates) {
+        spark.conf().set(metaKey, SNAPSHOT_NOTE + d);
+        Dataset<Row> src = withPrevious.filter(col(Cols.SNAPSHOT).equalTo(lit(Date.valueOf(d))));
+        Map<String, String> insert = new LinkedHashMap<>();
+        for (String f : Tables.REF_TOKENS_SCHEMA.fieldNames()) {
+          insert.put(f, "s." + f);
+        }
+        insert.put(Cols.VALID_FROM, "s." + Cols.SNAPSHOT);
+        insert.put(Cols.VALID_TO, "s." + Cols.SNAPSHOT);
+        table.as("t")
+            .merge(src.as("s"), "t.platform = s.platform AND t.type = s.type AND t.token = s.token"
+                + " AND s.previous IS NOT NULL AND t.valid_to = s.previous")
+            .whenMatched().updateExpr(Map.of(Cols.VALID_TO, "s." + Cols.SNAPSHOT))
+            .whenNotMatched().insertExpr(insert)
+            .execute();
+      }
+    } finally {
+      spark.conf().unset(metaKey);
+    }
+  }
+
+  /** The table version that holds the reference as it stood after snapshot {@code date}, or -1. */
+  public static long versionAt(SparkSession spark, String location, LocalDate date) {
+    List<Row> h = DeltaTable.forPath(spark, location).history()
+        .filter(col("userMetadata").equalTo(SNAPSHOT_NOTE + date)).select(max("version")).collectAsList();
+    return h.isEmpty() || h.get(0).isNullAt(0) ? -1 : h.get(0).getLong(0);
+  }
+
+  /**
+   * Record versions: a version is a platform row's map type → token (its usable values; several values
+   * of one type are joined in sorted order), identified by the row's content key, with the first and
+   * last snapshot it was seen in and the platform's snapshots just before and after those.
+   */
+  public static Dataset<Row> refRecords(Dataset<Row> records, Dataset<Row> tokens, Dataset<Row> snapshots) {
+    Dataset<Row> maps = rowMaps(tokens);
+    Dataset<Row> versions = records.select(Cols.DATASET, Cols.ROW_ID, Cols.SNAPSHOT, Cols.CONTENT_KEY)
+        .join(maps, new String[] {Cols.DATASET, Cols.ROW_ID})
+        .groupBy(platformId().as(Cols.PLATFORM), col(Cols.CONTENT_KEY).as(Cols.FINGERPRINT))
+        .agg(first(Cols.TOKENS).as(Cols.TOKENS), min(Cols.SNAPSHOT).as(Cols.FIRST_SEEN),
+            max(Cols.SNAPSHOT).as(Cols.LAST_SEEN), countDistinct(Cols.SNAPSHOT).cast("int").as(Cols.SNAPSHOTS));
+    Dataset<Row> s = snapshots.select(Cols.PLATFORM, Cols.SNAPSHOT, Cols.PREVIOUS, Cols.NEXT);
+    return versions
+        .join(s.select(col(Cols.PLATFORM), col(Cols.SNAPSHOT).as(Cols.FIRST_SEEN), col(Cols.PREVIOUS).as(Cols.SEEN_BEFORE)),
+            new String[] {Cols.PLATFORM, Cols.FIRST_SEEN})
+        .join(s.select(col(Cols.PLATFORM), col(Cols.SNAPSHOT).as(Cols.LAST_SEEN), col(Cols.NEXT).as(Cols.SEEN_AFTER)),
+            new String[] {Cols.PLATFORM, Cols.LAST_SEEN})
+        .selectExpr(Tables.REF_RECORDS_SCHEMA.fieldNames());
+  }
+
+  /** (dataset, row_id, tokens): each row's usable values as type → token (sorted, joined when repeated). */
+  public static Dataset<Row> rowMaps(Dataset<Row> tokens) {
+    return tokens.filter(col(Cols.STATUS).isin(USABLE.toArray()))
+        .groupBy(Cols.DATASET, Cols.ROW_ID, Cols.TYPE)
+        .agg(array_join(array_sort(collect_set(Cols.TOKEN)), ";").as(Cols.TOKEN))
+        .groupBy(Cols.DATASET, Cols.ROW_ID)
+        .agg(map_from_entries(array_sort(collect_set(struct(col(Cols.TYPE), col(Cols.TOKEN))))).as(Cols.TOKENS));
+  }
+
+  /** {@code platform:courier-x} → {@code courier-x}. */
+  static org.apache.spark.sql.Column platformId() {
+    return regexp_replace(col(Cols.DATASET), "^platform:", "");
+  }
+
+  /**
+   * Reads canaries.csv ({@code platform,partner,type,value}, header first) into canary tokens: each
+   * value is normalized as its type and keyed-hashed like every other value; the raw value is dropped.
+   */
+  public static List<Row> canaries(Path file, KeyedHasher hasher, List<String> platforms) {
+    List<Row> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line = r.readLine();
+      if (line != null && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      if (line == null || !line.strip().equalsIgnoreCase("platform,partner,type,value")) {
+        throw Errors.input(file + ":1", "the header is not `platform,partner,type,value`",
+            "start the file with that header line, then one canary value per line");
+      }
+      int n = 1;
+      while ((line = r.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        out.add(canary(file, n, line, hasher, platforms));
+      }
+    } catch (IOException e) {
+      throw Errors.unreadable(file.toString(), e);
+    }
+    return out;
+  }
+
+  private static Row canary(Path file, int n, String line, KeyedHasher hasher, List<String> platforms) {
+    String at = file + ":" + n;
+    String[] f = line.split(",", -1);
+    if (f.length != 4) {
+      throw Errors.input(at, "has " + f.length + " fields, not 4",
+          "write platform,partner,type,value with no comma inside a value");
+    }
+    String platform = f[0].strip();
+    String partner = f[1].strip();
+    if (!platforms.contains(platform)) {
+      throw Errors.input(at, "platform '" + platform + "' is not a platform of the case",
+          "use one of the case file's platform ids: " + String.join(", ", platforms));
+    }
+    if (partner.isEmpty()) {
+      throw Errors.input(at, "the partner is empty", "name the partner whose copy holds this canary");
+    }
+    FieldType type;
+    try {
+      type = FieldType.of(f[2].strip());
+    } catch (IllegalArgumentException e) {
+      throw Errors.input(at, "'" + f[2].strip() + "' is not a field type", "use one of: " + FieldType.keys());
+    }
+    FieldHandler h = FieldHandlers.of(type);
+    String norm = h == null ? null : h.normalize(f[3]);
+    Check check = h == null ? null : h.validate(f[3]);
+    // the message names the line, never the value: canaries are personal-looking data too
+    if (norm == null || check == null || !(check.valid() || check.status() == Check.Status.NOT_VALIDATED)) {
+      throw Errors.input(at, "the value is not a valid " + type.key(),
+          "correct the value or its type; a canary must match what the planted record holds");
+    }
+    return RowFactory.create(platform, partner, type.key(), hasher.token(type, norm));
+  }
+}

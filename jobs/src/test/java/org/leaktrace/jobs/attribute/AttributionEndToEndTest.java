@@ -1,0 +1,260 @@
+package org.leaktrace.jobs.attribute;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.leaktrace.jobs.classify.ClassifyStage;
+import org.leaktrace.jobs.common.Cols;
+import org.leaktrace.jobs.common.Tables;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.generate.Generator;
+import org.leaktrace.jobs.ingest.IngestStage;
+import org.leaktrace.jobs.reference.ReferenceStage;
+import org.leaktrace.jobs.testing.SparkExtension;
+import org.leaktrace.jobs.tokenize.TokenizeCommand;
+
+/**
+ * generate → ingest → classify → reference → attribute on a generated case, once with the platforms'
+ * raw exports and once with their token files: each dump's verdict, shares and window against
+ * truth.json, plus a rival courier's dump that shares phones and addresses with courier-x but is not
+ * its copy. Seed: {@code -Dleaktrace.attr.seed} (default 7); {@code -Dleaktrace.attr.tokens=false}
+ * skips the token-file run; prints aggregates only, never a token.
+ */
+@ExtendWith(SparkExtension.class)
+class AttributionEndToEndTest {
+
+  static final String RIVAL = "rival-courier";
+  static final List<String> PLATFORMS = List.of("courier-x", "hotel-y", "rental-z", "shop-w");
+
+  @TempDir static Path dir;
+  static JsonNode truth;
+  static Map<String, ObjectNode> raw;
+  static Map<String, ObjectNode> tokenized;
+  static Workspace ws;
+
+  @BeforeAll
+  static void run(SparkSession spark) throws Exception {
+    long seed = Long.getLong("leaktrace.attr.seed", 7L);
+    int persons = Integer.getInteger("leaktrace.attr.persons", 300);
+    Path caseDir = dir.resolve("case");
+    Generator.generate(caseDir, persons, seed);
+    truth = new ObjectMapper().readTree(caseDir.resolve("truth.json").toFile());
+    writeRivalCourier(caseDir, seed);
+
+    CaseFile c = CaseFile.load(caseDir.resolve("case.yaml"));
+    ws = Workspace.of(c, dir.resolve("out-raw"));
+    raw = runAll(spark, c, ws);
+
+    raw.forEach((d, a) -> System.out.println("attribution seed " + seed + " " + d + ": " + a));
+    if (!Boolean.parseBoolean(System.getProperty("leaktrace.attr.tokens", "true"))) {
+      return; // seed sweeps: raw exports only
+    }
+    String yaml = Files.readString(caseDir.resolve("case.yaml"), StandardCharsets.UTF_8);
+    for (String p : PLATFORMS) {
+      Path out = dir.resolve("tokens-" + p);
+      TokenizeCommand.tokenize(spark, CaseFile.forTokenize(caseDir.resolve("keys/case.key"), p,
+          caseDir.resolve("platforms/" + p)), new Workspace(dir.resolve("scratch-" + p),
+          dir.resolve("scratch-" + p + "/warehouse").toString()), out);
+      yaml = yaml.replace("path: platforms/" + p + "\n", "path: " + out + "\n");
+    }
+    Files.writeString(caseDir.resolve("case-tokens.yaml"), yaml, StandardCharsets.UTF_8);
+    tokenized = runAll(spark, CaseFile.load(caseDir.resolve("case-tokens.yaml")),
+        Workspace.of(c, dir.resolve("out-tok")));
+  }
+
+  private static Map<String, ObjectNode> runAll(SparkSession spark, CaseFile c, Workspace w) throws Exception {
+    IngestStage.run(spark, c, w, List.of());
+    ClassifyStage.run(spark, c, w);
+    ReferenceStage.run(spark, c, w);
+    AttributeStage.run(spark, c, w);
+    org.apache.spark.sql.Dataset<Row> a = spark.read().format("delta").load(w.table(Tables.ATTRIBUTION));
+    AttributeStage.writeExhibit(a, w.exhibit().resolve("attribution.csv"));
+    return AttributeStage.summaryFragments(a);
+  }
+
+  /**
+   * A rival courier's table: the same people, phones and addresses as courier-x's latest snapshot, but
+   * its own waybill numbers and order times. Overlap with courier-x is near total; it is not a copy.
+   */
+  private static void writeRivalCourier(Path caseDir, long seed) throws Exception {
+    List<String> lines = Files.readAllLines(caseDir.resolve("platforms/courier-x/2020-06-01.csv"), StandardCharsets.UTF_8);
+    SplittableRandom rnd = new SplittableRandom(seed * 31 + 1);
+    StringBuilder b = new StringBuilder("运单号,收件人,手机号,地址,下单时间\n");
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      if (f.length != 5 || line.contains("\"") || rnd.nextDouble() > 0.7) {
+        continue;
+      }
+      String waybill = "YT" + (1 + rnd.nextInt(9)) + String.format("%012d", rnd.nextLong(1_000_000_000_000L));
+      String when = LocalDate.of(2020, 1, 1).plusDays(rnd.nextInt(150)) + " "
+          + String.format("%02d:%02d:%02d", rnd.nextInt(24), rnd.nextInt(60), rnd.nextInt(60));
+      b.append(waybill).append(',').append(f[1]).append(',').append(f[2]).append(',').append(f[3]).append(',')
+          .append(when).append('\n');
+    }
+    Path d = Files.createDirectories(caseDir.resolve("dumps/" + RIVAL));
+    Files.writeString(d.resolve("rival.csv"), b.toString(), StandardCharsets.UTF_8);
+    Files.writeString(caseDir.resolve("case.yaml"), Files.readString(caseDir.resolve("case.yaml"))
+        + "  - id: " + RIVAL + "\n    path: dumps/" + RIVAL + "\n    obtained: 2020-06-20\n", StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode truthOf(String dump) {
+    for (JsonNode d : truth.get("dumps")) {
+      if (d.get("id").asText().equals(dump)) {
+        return d;
+      }
+    }
+    throw new AssertionError("no truth for " + dump);
+  }
+
+  private static JsonNode top(String dump) {
+    JsonNode cands = raw.get(dump).get("candidates");
+    assertTrue(cands.size() > 0, dump + " has a candidate");
+    return cands.get(0);
+  }
+
+  private static double share(JsonNode attribution, String platform) {
+    for (JsonNode m : attribution.get("mixture")) {
+      if (platform == null ? m.get("platform").isNull() : platform.equals(m.get("platform").asText(null))) {
+        return m.get("share").asDouble();
+      }
+    }
+    return 0.0;
+  }
+
+  @Test
+  void singleSourceLeakIsAttributedWithinTheSnapshotInterval() {
+    ObjectNode a = raw.get("courier-leak");
+    assertEquals("attributed", a.get("verdict").asText());
+    JsonNode c = top("courier-leak");
+    assertEquals("courier-x", c.get("platform").asText());
+    assertTrue(c.get("score").asDouble() > 0.9, "score " + c.get("score"));
+    JsonNode t = truthOf("courier-leak");
+    LocalDate ext = LocalDate.parse(t.get("extraction_date").asText());
+    assertFalse(c.get("window").get("from").isNull() || c.get("window").get("to").isNull(), "window is closed");
+    LocalDate from = LocalDate.parse(c.get("window").get("from").asText());
+    LocalDate to = LocalDate.parse(c.get("window").get("to").asText());
+    assertTrue(!from.isAfter(ext) && !to.isBefore(ext), "window " + from + ".." + to + " holds " + ext);
+    assertFalse(from.isBefore(LocalDate.parse(t.get("extraction_window").get("from").asText())));
+    assertFalse(to.isAfter(LocalDate.parse(t.get("extraction_window").get("to").asText())));
+  }
+
+  @Test
+  void resoldSubsetIsAttributedToTheSamePlatform() {
+    assertEquals("attributed", raw.get("courier-resold").get("verdict").asText());
+    assertEquals("courier-x", top("courier-resold").get("platform").asText());
+  }
+
+  @Test
+  void mixtureSharesMatchTheTruth() {
+    ObjectNode a = raw.get("hotel-mix");
+    assertEquals("mixture", a.get("verdict").asText());
+    double truthShare = 0;
+    for (JsonNode s : truthOf("hotel-mix").get("sources")) {
+      if ("hotel-y".equals(s.get("platform").asText(null))) {
+        truthShare = s.get("share").asDouble();
+      }
+    }
+    assertEquals(truthShare, share(a, "hotel-y"), 0.03, "hotel-y share");
+    assertTrue(share(a, null) > 0.2, "the gym rows stay unexplained");
+    double sum = 0;
+    for (JsonNode m : a.get("mixture")) {
+      sum += m.get("share").asDouble();
+    }
+    assertEquals(1.0, sum, 1e-3);
+  }
+
+  @Test
+  void partnerCopyNamesTheCanaryPartner() {
+    assertEquals("attributed", raw.get("shop-partner3").get("verdict").asText());
+    JsonNode c = top("shop-partner3");
+    assertEquals("shop-w", c.get("platform").asText());
+    assertTrue(c.get("canary_hits").asInt() > 0);
+    assertEquals("partner-3", c.get("canary_partners").get(0).asText());
+    assertEquals(1, c.get("canary_partners").size());
+  }
+
+  @Test
+  void dumpsFromPlatformsOutsideTheReferenceAreUnknown() {
+    for (String d : List.of("loan-unknown", "hidden-a", "hidden-b", RIVAL)) {
+      assertEquals("unknown", raw.get(d).get("verdict").asText(), d);
+      assertEquals(0, raw.get(d).get("candidates").size(), d);
+      assertEquals(1.0, share(raw.get(d), null), 1e-9, d);
+    }
+  }
+
+  @Test
+  void overlapAloneDoesNotAttribute(SparkSession spark) {
+    Row rival = spark.read().format("delta").load(ws.table(Tables.ATTRIBUTION))
+        .filter(col(Cols.DUMP).equalTo(RIVAL).and(col(Cols.PLATFORM).equalTo("courier-x"))).first();
+    assertTrue(rival.<Double>getAs(Cols.CONTAINMENT) > 0.9, "the rival's people are all on courier-x");
+    assertEquals(0L, rival.<Long>getAs(Cols.AGREEING_ROWS));
+  }
+
+  @Test
+  void tokenFilesGiveTheSameVerdictsAsRawExports() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(tokenized != null, "token run switched off");
+    assertEquals(raw.keySet(), tokenized.keySet());
+    for (String d : raw.keySet()) {
+      assertEquals(raw.get(d), tokenized.get(d), d);
+    }
+  }
+
+  @Test
+  void referenceHistoryHasOneCommitPerSnapshotAndTimeTravels(SparkSession spark) {
+    String loc = ws.table(Tables.REF_TOKENS);
+    long v = ReferenceStage.versionAt(spark, loc, LocalDate.of(2020, 3, 1));
+    assertTrue(v > 0);
+    Row then = spark.read().format("delta").option("versionAsOf", v).load(loc)
+        .agg(org.apache.spark.sql.functions.max(Cols.VALID_TO)).first();
+    assertEquals("2020-03-01", then.get(0).toString());
+    assertEquals(6, spark.sql("DESCRIBE HISTORY delta.`" + loc + "`")
+        .filter(col("userMetadata").startsWith(ReferenceStage.SNAPSHOT_NOTE)).count());
+  }
+
+  @Test
+  void exhibitListsEveryPairWithoutTokens() throws Exception {
+    List<String> lines = Files.readAllLines(ws.exhibit().resolve("attribution.csv"), StandardCharsets.UTF_8);
+    assertTrue(lines.get(0).endsWith("dump,platform,score,containment,exclusive_rows,canary_hits,window_from,window_to"));
+    assertEquals(1 + raw.size() * PLATFORMS.size(), lines.size());
+    String all = String.join("\n", lines) + raw.toString();
+    assertFalse(all.matches("(?s).*[0-9a-f]{32}.*"), "no token in the exhibit or the summary fragment");
+  }
+
+  @Test
+  void everyCountedRowIsAssignedOnce(SparkSession spark) {
+    List<Row> rows = spark.read().format("delta").load(ws.table(Tables.ATTRIBUTION_ROWS))
+        .groupBy(Cols.DUMP).agg(org.apache.spark.sql.functions.count("*"),
+            org.apache.spark.sql.functions.countDistinct(Cols.ROW_ID)).collectAsList();
+    assertEquals(raw.size(), rows.size());
+    for (Row r : rows) {
+      assertEquals(r.getLong(1), r.getLong(2));
+    }
+    Map<String, Long> byEvidence = new LinkedHashMap<>();
+    spark.read().format("delta").load(ws.table(Tables.ATTRIBUTION_ROWS))
+        .filter(col(Cols.DUMP).equalTo("shop-partner3")).groupBy(Cols.EVIDENCE).count().collectAsList()
+        .forEach(r -> byEvidence.put(r.getString(0), r.getLong(1)));
+    assertNotNull(byEvidence.get(AttributeStage.CANARY), "canary rows are assigned by their canary");
+  }
+}

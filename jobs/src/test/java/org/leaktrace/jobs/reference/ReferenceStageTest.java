@@ -1,0 +1,90 @@
+package org.leaktrace.jobs.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.leaktrace.jobs.common.Cols;
+import org.leaktrace.jobs.common.LeaktraceException;
+import org.leaktrace.jobs.common.Tables;
+import org.leaktrace.jobs.testing.SparkExtension;
+import org.leaktrace.udf.hash.KeyedHasher;
+
+/** Token history by MERGE on a tiny in-memory platform, and canaries.csv parsing. */
+@ExtendWith(SparkExtension.class)
+class ReferenceStageTest {
+
+  @TempDir Path dir;
+
+  private static final KeyedHasher HASHER = new KeyedHasher("0123456789abcdef0123456789abcdef".getBytes());
+
+  private static Date d(String s) {
+    return Date.valueOf(s);
+  }
+
+  @Test
+  void aTokenThatLeavesAndReturnsHasTwoIntervals(SparkSession spark) {
+    StructType present = new StructType().add(Cols.PLATFORM, DataTypes.StringType).add(Cols.SNAPSHOT, DataTypes.DateType)
+        .add(Cols.TYPE, DataTypes.StringType).add(Cols.STRENGTH, DataTypes.StringType).add(Cols.TOKEN, DataTypes.StringType);
+    Dataset<Row> p = spark.createDataFrame(List.of(
+        RowFactory.create("p", d("2020-01-01"), "cn_mobile", "STRONG", "a"),
+        RowFactory.create("p", d("2020-02-01"), "cn_mobile", "STRONG", "a"),
+        RowFactory.create("p", d("2020-02-01"), "cn_mobile", "STRONG", "b"),
+        RowFactory.create("p", d("2020-03-01"), "cn_mobile", "STRONG", "b"),
+        RowFactory.create("p", d("2020-04-01"), "cn_mobile", "STRONG", "a")), present);
+    Dataset<Row> snapshots = spark.createDataFrame(List.of(
+        RowFactory.create("p", d("2020-01-01"), null, d("2020-02-01"), 1L),
+        RowFactory.create("p", d("2020-02-01"), d("2020-01-01"), d("2020-03-01"), 2L),
+        RowFactory.create("p", d("2020-03-01"), d("2020-02-01"), d("2020-04-01"), 1L),
+        RowFactory.create("p", d("2020-04-01"), d("2020-03-01"), null, 1L)), Tables.REF_SNAPSHOTS_SCHEMA);
+    String loc = dir.resolve("ref_tokens").toString();
+    List<LocalDate> dates = List.of(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 1),
+        LocalDate.of(2020, 4, 1));
+    ReferenceStage.loadTokenHistory(spark, p, snapshots, dates, loc);
+    List<String> got = spark.read().format("delta").load(loc).orderBy(Cols.TOKEN, Cols.VALID_FROM).collectAsList()
+        .stream().map(r -> r.getAs(Cols.TOKEN) + " " + r.getAs(Cols.VALID_FROM) + ".." + r.getAs(Cols.VALID_TO))
+        .collect(Collectors.toList());
+    assertEquals(List.of("a 2020-01-01..2020-02-01", "a 2020-04-01..2020-04-01", "b 2020-02-01..2020-03-01"), got);
+    long v = ReferenceStage.versionAt(spark, loc, LocalDate.of(2020, 2, 1));
+    assertEquals(2, spark.read().format("delta").option("versionAsOf", v).load(loc).count(),
+        "time travel to the 2020-02-01 load shows that state");
+  }
+
+  @Test
+  void canariesAreTokensAndBadLinesNameTheLine() throws Exception {
+    Path f = dir.resolve("canaries.csv");
+    Files.writeString(f, "platform,partner,type,value\nshop-w,partner-1,cn_mobile,+86 138-0013-8000\n"
+        + "shop-w,partner-1,email,A@Example.com\n", StandardCharsets.UTF_8);
+    List<Row> rows = ReferenceStage.canaries(f, HASHER, List.of("shop-w"));
+    assertEquals(2, rows.size());
+    assertEquals(HASHER.token("cn_mobile", "13800138000"), rows.get(0).getString(3));
+    assertFalse(rows.toString().contains("13800138000"), "the raw value is not kept");
+
+    Files.writeString(f, "platform,partner,type,value\nshop-w,partner-1,cn_mobile,1380013800\n", StandardCharsets.UTF_8);
+    LeaktraceException e = assertThrows(LeaktraceException.class,
+        () -> ReferenceStage.canaries(f, HASHER, List.of("shop-w")));
+    assertTrue(e.getMessage().contains("canaries.csv:2") && e.getMessage().contains("Fix:"), e.getMessage());
+    assertFalse(e.getMessage().contains("1380013800"), "the message does not repeat the value");
+
+    Files.writeString(f, "platform,partner,type,value\nbank-q,partner-1,cn_mobile,13800138000\n", StandardCharsets.UTF_8);
+    e = assertThrows(LeaktraceException.class, () -> ReferenceStage.canaries(f, HASHER, List.of("shop-w")));
+    assertTrue(e.getMessage().contains("canaries.csv:2") && e.getMessage().contains("shop-w"), e.getMessage());
+  }
+}
