@@ -5,9 +5,11 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.attribute.AttributeStage;
 import org.leaktrace.jobs.classify.ClassifyStage;
 import org.leaktrace.jobs.count.CountStage;
 import org.leaktrace.jobs.ingest.IngestStage;
+import org.leaktrace.jobs.reference.ReferenceStage;
 import org.leaktrace.jobs.report.ReportStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,7 @@ public final class Pipeline {
 
   /** A stage: reads only what earlier stages wrote to the warehouse (ingest reads the input files). */
   public enum Stage {
-    INGEST, CLASSIFY, COUNT, REPORT;
+    INGEST, CLASSIFY, REFERENCE, ATTRIBUTE, COUNT, REPORT;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT);
@@ -35,6 +37,8 @@ public final class Pipeline {
       switch (s) {
         case INGEST -> IngestStage.run(spark, c, ws, List.of());
         case CLASSIFY -> ClassifyStage.run(spark, c, ws);
+        case REFERENCE -> ReferenceStage.run(spark, c, ws);
+        case ATTRIBUTE -> AttributeStage.run(spark, c, ws);
         case COUNT -> CountStage.run(spark, c, ws);
         case REPORT -> ReportStage.run(spark, c, ws);
         default -> throw new IllegalStateException(s.name());

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       StageCommands.Run.class,
       StageCommands.Ingest.class,
       StageCommands.Classify.class,
+      StageCommands.Reference.class,
+      StageCommands.Attribute.class,
       StageCommands.Count.class,
       StageCommands.Report.class,
       ToolCommands.Generate.class,

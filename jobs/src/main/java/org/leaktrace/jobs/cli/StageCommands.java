@@ -35,7 +35,7 @@ final class StageCommands {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Run every stage on a case, in order: ingest, classify, count, report.")
+      description = "Run every stage on a case, in order: ingest, classify, reference, attribute, count, report.")
   static final class Run implements Callable<Integer> {
     @Mixin CaseOptions o;
 
@@ -82,6 +82,31 @@ final class StageCommands {
     @Override
     public Integer call() {
       return runStages(o, List.of(Pipeline.Stage.CLASSIFY));
+    }
+  }
+
+  @Command(name = "reference", mixinStandardHelpOptions = true,
+      description = "Build the platforms' reference tables: token history by snapshot (Delta MERGE, one commit "
+          + "per snapshot date, readable by time travel), record versions, and the canaries as tokens.")
+  static final class Reference implements Callable<Integer> {
+    @Mixin CaseOptions o;
+
+    @Override
+    public Integer call() {
+      return runStages(o, List.of(Pipeline.Stage.REFERENCE));
+    }
+  }
+
+  @Command(name = "attribute", mixinStandardHelpOptions = true,
+      description = "Attribute each dump to its likely source platform(s): record agreement against every "
+          + "platform at once, calibrated against background, canaries, extraction window; verdict attributed, "
+          + "mixture or unknown.")
+  static final class Attribute implements Callable<Integer> {
+    @Mixin CaseOptions o;
+
+    @Override
+    public Integer call() {
+      return runStages(o, List.of(Pipeline.Stage.ATTRIBUTE));
     }
   }
 

@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Conf;
+import org.leaktrace.jobs.attribute.AttributeStage;
 import org.leaktrace.jobs.count.CountSummaries;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Tables;
@@ -57,6 +58,11 @@ public final class ReportStage {
     try {
       Files.createDirectories(ws.exhibit());
       ObjectNode summary = summary(c, custody, quarantine, columns);
+      if (Delta.exists(spark, ws.table(Tables.ATTRIBUTION))) {
+        Dataset<Row> attribution = Delta.read(spark, ws.table(Tables.ATTRIBUTION), "report");
+        addAttribution(summary, AttributeStage.summaryFragments(attribution));
+        AttributeStage.writeExhibit(attribution, ws.exhibit().resolve("attribution.csv"));
+      }
       if (Delta.exists(spark, ws.table(Tables.IMPACT))) {
         addImpact(summary, CountSummaries.read(spark, ws, Conf.taxonomy(c)));
       }
@@ -176,6 +182,20 @@ public final class ReportStage {
       n.put("quarantined_lines_complete", quar <= QUARANTINE_LISTED);
     }
     return n;
+  }
+
+  /** Adds each dump's attribution; a dump without counted rows has no evidence and is {@code unknown}. */
+  static void addAttribution(ObjectNode summary, Map<String, ObjectNode> fragments) {
+    for (com.fasterxml.jackson.databind.JsonNode d : summary.get("dumps")) {
+      ObjectNode f = fragments.get(d.get("id").asText());
+      if (f == null) {
+        f = new ObjectMapper().createObjectNode();
+        f.put("verdict", AttributeStage.UNKNOWN);
+        f.putArray("candidates");
+        f.putArray("mixture");
+      }
+      ((ObjectNode) d).set("attribution", f);
+    }
   }
 
   /** Adds the count stage's figures: per dump its duplicates, unverifiable rows and impact; the case's. */
