@@ -34,8 +34,9 @@ public final class RowClassifier implements Serializable {
   /**
    * What a row is.
    *
-   * @param contentKey token of the row's normalized typed content, independent of column order and
-   *     names: equal keys mean duplicate content
+   * @param contentKey token of the row's content: every non-empty value, normalized by its type (folded
+   *     text when untyped), as a sorted multiset, independent of column order, names and types: equal
+   *     keys mean duplicate content
    * @param cls the most sensitive class of the row's usable values (null when none has a class)
    * @param types the types of the row's non-empty values, in type order
    * @param identifying the row carries a non-empty identifying value (strong or weak)
@@ -103,7 +104,12 @@ public final class RowClassifier implements Serializable {
     for (int i = 0; i < n; i++) {
       String raw = fields.get(i);
       Column c = columns.get(i);
-      if (raw == null || c.type() == null || c.type() == FieldType.UNKNOWN || Text.blank(raw)) {
+      if (raw == null || Text.blank(raw)) {
+        continue;
+      }
+      if (c.type() == null || c.type() == FieldType.UNKNOWN) {
+        // a column detection could not type is still content: two rows differing there are not the same
+        content.add(Text.foldSpaces(Text.halfWidth(raw)));
         continue;
       }
       FieldType t = c.type();
@@ -115,7 +121,8 @@ public final class RowClassifier implements Serializable {
       String norm = h.normalize(raw);
       // a value that cannot be normalized still counts, as its folded text
       String value = norm != null ? norm : "~" + Text.foldSpaces(Text.halfWidth(raw));
-      content.add(t.key() + "=" + value);
+      // no type label: the same value typed in one dump and left untyped in another is the same content
+      content.add(value);
       present.add(t);
       if (t.identifying()) {
         identifying = true;

@@ -65,6 +65,20 @@ class RowClassifierTest {
   }
 
   @Test
+  void untypedColumnsAreContentTooAndTypesDoNotSplitEqualContent() {
+    RowClassifier typed = classifier(FieldType.CN_MOBILE, FieldType.PASSWORD);
+    RowClassifier untyped = new RowClassifier(
+        List.of(new Column("c0", FieldType.CN_MOBILE), new Column("c1", FieldType.UNKNOWN)),
+        HASHER, CN, EnumSet.of(FieldType.CN_MOBILE));
+    Result a = typed.classify(List.of("13800138000", "Secret99"), AS_OF);
+    Result b = untyped.classify(List.of("138 0013 8000", "Secret99"), AS_OF);
+    assertEquals(a.contentKey(), b.contentKey(), "a password typed in one dump, untyped in another");
+    assertNotEquals(b.contentKey(), untyped.classify(List.of("13800138000", "Other11"), AS_OF).contentKey(),
+        "rows differing in an untyped column are not duplicates");
+    assertEquals(1, b.tokens().size(), "untyped values are not tokenized");
+  }
+
+  @Test
   void tokensAreDomainSeparatedAndCarryValidity() {
     Result r = classifier(FieldType.CN_MOBILE, FieldType.CN_RESIDENT_ID, FieldType.DATETIME)
         .classify(List.of("138****8000", ID, "2020-03-01 10:00:00"), AS_OF);
