@@ -3,7 +3,7 @@
 # (rapaio-jupyter-kernel from Maven Central) whose classpath is the job's jar and its jars; fails when a
 # cell fails. Needs: Java 17, Maven, Debian packages jupyter-notebook python3-nbconvert python3-nbclient
 # python3-ipykernel, and a built job (bin/leaktrace demo builds it and writes out/demo).
-#   notebooks/run.sh [OUT]        executed copies go to OUT/notebooks/
+#   notebooks/run.sh [OUT [NOTEBOOK...]]   executed copies go to OUT/notebooks/ (default: every notebook)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$(cd "${1:-$root/out/demo}" && pwd)
@@ -50,7 +50,10 @@ PY
 export JUPYTER_PATH="$work/jupyter"
 
 mkdir -p "$out/notebooks"
-for nb in "$root"/notebooks/*.ipynb; do
+shift || true
+if [ $# -gt 0 ]; then notebooks=("$@"); else notebooks=("$root"/notebooks/*.ipynb); fi
+for nb in "${notebooks[@]}"; do
+  nb=$(cd "$(dirname "$nb")" && pwd)/$(basename "$nb")
   echo "notebooks: executing $(basename "$nb")" >&2
   # nbconvert stops at the first failing cell and exits non-zero
   (cd "$root" && "$py" -m nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=leaktrace-java \
