@@ -31,6 +31,11 @@ public final class Pipeline {
   private Pipeline() {}
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages) {
+    run(spark, c, ws, stages, ReportStage.Options.DEFAULT);
+  }
+
+  public static void run(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages,
+      ReportStage.Options reportOptions) {
     for (Stage s : stages) {
       long t0 = System.nanoTime();
       LOG.info("{}: starting (case {})", s.key(), c.caseId());
@@ -40,7 +45,7 @@ public final class Pipeline {
         case REFERENCE -> ReferenceStage.run(spark, c, ws);
         case ATTRIBUTE -> AttributeStage.run(spark, c, ws);
         case COUNT -> CountStage.run(spark, c, ws);
-        case REPORT -> ReportStage.run(spark, c, ws);
+        case REPORT -> ReportStage.run(spark, c, ws, reportOptions);
         default -> throw new IllegalStateException(s.name());
       }
       LOG.info("{}: finished in {} s", s.key(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));

@@ -56,9 +56,9 @@ public final class ClassifyStage {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyStage.class);
 
   /** Lines per file that column detection samples from (the first ones, so the sample is reproducible). */
-  static final int SAMPLE_LINES = 2000;
+  public static final int SAMPLE_LINES = 2000;
   /** Values per column that column detection looks at. */
-  static final int SAMPLE_VALUES = 500;
+  public static final int SAMPLE_VALUES = 500;
 
   private static final StructType SAMPLE_SCHEMA = new StructType()
       .add(Cols.DATASET, DataTypes.StringType, false)

@@ -12,4 +12,8 @@ public final class CaseOptions {
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output folder (exhibit/, report/, and warehouse/ unless the case names one). Default: out/<case_id>.")
   Path out;
+
+  @Option(names = "--reproducible",
+      description = "Leave the generation time out of summary.json, so that re-running gives a byte-identical exhibit.")
+  boolean reproducible;
 }

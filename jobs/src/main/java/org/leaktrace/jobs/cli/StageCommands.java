@@ -8,6 +8,7 @@ import org.leaktrace.jobs.common.Sessions;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.ingest.IngestStage;
+import org.leaktrace.jobs.report.ReportStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,13 +24,15 @@ final class StageCommands {
     Workspace ws = Workspace.of(c, o.out);
     SparkSession spark = Sessions.forJob("leaktrace " + c.caseId());
     try {
-      Pipeline.run(spark, c, ws, stages);
+      Pipeline.run(spark, c, ws, stages, new ReportStage.Options(o.reproducible,
+          "bin/leaktrace run --case " + c.file() + " --out " + ws.out() + " --reproducible"));
     } finally {
       spark.stop();
     }
     System.out.println("warehouse: " + ws.warehouse());
     if (stages.contains(Pipeline.Stage.REPORT)) {
       System.out.println("exhibit:   " + ws.exhibit());
+      System.out.println("report:    " + ws.report().resolve("index.html"));
     }
     return 0;
   }

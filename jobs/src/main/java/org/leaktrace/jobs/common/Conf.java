@@ -28,6 +28,13 @@ public final class Conf {
     return Path.of("conf");
   }
 
+  /** The file the case's taxonomy is read from (for METHOD.md and its hash). */
+  public static Path taxonomyFile(CaseFile c) {
+    String v = c.taxonomy();
+    boolean path = v.contains("/") || v.contains("\\") || v.endsWith(".yaml") || v.endsWith(".yml");
+    return path ? c.baseDir().resolve(v).normalize() : dir().resolve("taxonomy").resolve(v + ".yaml");
+  }
+
   /** The case's taxonomy: a name under conf/taxonomy, or a path relative to the case file's folder. */
   public static Taxonomy taxonomy(CaseFile c) {
     String v = c.taxonomy();

@@ -7,19 +7,24 @@ import java.util.Properties;
 /** The tool's version, from the build (shown in summary.json and METHOD.md). */
 public final class Version {
 
-  public static final String TOOL = load();
+  private static final Properties BUILD = load();
+
+  public static final String TOOL = BUILD.getProperty("version", "unknown");
+  /** The Spark and Delta versions the job was built against (the running Spark reports its own). */
+  public static final String SPARK_BUILT = BUILD.getProperty("spark", "unknown");
+  public static final String DELTA = BUILD.getProperty("delta", "unknown");
 
   private Version() {}
 
-  private static String load() {
+  private static Properties load() {
+    Properties p = new Properties();
     try (InputStream in = Version.class.getResourceAsStream("/org/leaktrace/jobs/version.properties")) {
-      Properties p = new Properties();
       if (in != null) {
         p.load(in);
       }
-      return p.getProperty("version", "unknown");
     } catch (IOException e) {
-      return "unknown";
+      // versions then read "unknown"
     }
+    return p;
   }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,19 @@ public final class ReportStage {
 
   private ReportStage() {}
 
+  /**
+   * How a report run is told apart from another: {@code reproducible} leaves the one time-of-day field
+   * out of summary.json; {@code command} is the command line METHOD.md gives to reproduce the exhibit.
+   */
+  public record Options(boolean reproducible, String command) {
+    public static final Options DEFAULT = new Options(false, null);
+  }
+
   public static void run(SparkSession spark, CaseFile c, Workspace ws) {
+    run(spark, c, ws, Options.DEFAULT);
+  }
+
+  public static void run(SparkSession spark, CaseFile c, Workspace ws, Options opts) {
     spark.sparkContext().setJobGroup("report", "report: exhibit of case " + c.caseId(), false);
     Dataset<Row> custody = Delta.read(spark, ws.table(Tables.CUSTODY), "report");
     Dataset<Row> quarantine = Delta.read(spark, ws.table(Tables.QUARANTINE), "report");
@@ -66,11 +79,17 @@ public final class ReportStage {
       if (Delta.exists(spark, ws.table(Tables.IMPACT))) {
         addImpact(summary, CountSummaries.read(spark, ws, Conf.taxonomy(c)));
       }
+      Reproducible.stamp(summary, opts.reproducible(), Instant.now());
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       Path file = ws.exhibit().resolve("summary.json");
       json.writeValue(file.toFile(), summary);
       writeQuarantine(quarantine, ws.exhibit().resolve("quarantine.csv"));
-      LOG.info("report: wrote {}", file);
+      writeCounts(summary, ws.exhibit().resolve("counts.csv"));
+      MethodDoc.write(summary, methodInputs(spark, c, ws, opts), ws.exhibit().resolve("METHOD.md"));
+      Files.createDirectories(ws.report());
+      HtmlReport.render(summary, ws.report().resolve("index.html"));
+      Manifest.write(ws.exhibit(), summary, c.baseDir()); // last: it hashes every exhibit file
+      LOG.info("report: wrote {} and {}", ws.exhibit(), ws.report().resolve("index.html"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -182,6 +201,49 @@ public final class ReportStage {
       n.put("quarantined_lines_complete", quar <= QUARANTINE_LISTED);
     }
     return n;
+  }
+
+  /** exhibit/counts.csv: dump, class, pieces, individuals (DESIGN.md output layout). */
+  static void writeCounts(ObjectNode summary, Path file) throws IOException {
+    try (ExhibitCsv csv = new ExhibitCsv(file, "dump", "class", "pieces", "individuals")) {
+      for (com.fasterxml.jackson.databind.JsonNode d : summary.get("dumps")) {
+        com.fasterxml.jackson.databind.JsonNode impact = d.get("impact");
+        if (impact == null) {
+          continue;
+        }
+        for (java.util.Iterator<String> it = impact.get("pieces_by_class").fieldNames(); it.hasNext(); ) {
+          String cls = it.next();
+          com.fasterxml.jackson.databind.JsonNode ind = impact.get("individuals_by_class");
+          csv.row(d.get("id").asText(), cls, impact.get("pieces_by_class").get(cls).asLong(),
+              ind == null || ind.get(cls) == null ? 0L : ind.get(cls).asLong());
+        }
+      }
+    }
+  }
+
+  /** What METHOD.md records: versions, the taxonomy and its hash, table versions read, parameters. */
+  private static MethodInputs methodInputs(SparkSession spark, CaseFile c, Workspace ws, Options opts)
+      throws IOException {
+    Path taxonomy = Conf.taxonomyFile(c);
+    Map<String, Long> versions = new java.util.TreeMap<>();
+    for (String t : List.of(Tables.CUSTODY, Tables.RAW_ROWS, Tables.QUARANTINE, Tables.COLUMNS, Tables.RECORDS,
+        Tables.TOKENS, Tables.ATTRIBUTION, Tables.IMPACT, Tables.IMPACT_BY_SELLER, Tables.COUNT_AUDIT)) {
+      if (Delta.exists(spark, ws.table(t))) {
+        versions.put(t, io.delta.tables.DeltaTable.forPath(spark, ws.table(t)).history(1)
+            .select("version").first().getLong(0));
+      }
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("ingest.max_line_bytes", Integer.toString(org.leaktrace.jobs.ingest.IngestStage.MAX_LINE_BYTES));
+    params.put("classify.sample_lines", Integer.toString(org.leaktrace.jobs.classify.ClassifyStage.SAMPLE_LINES));
+    params.put("classify.sample_values", Integer.toString(org.leaktrace.jobs.classify.ClassifyStage.SAMPLE_VALUES));
+    org.leaktrace.jobs.attribute.AttributeParams.DEFAULTS.describe().forEach((k, v) -> params.put("attribute." + k, v));
+    params.putAll(org.leaktrace.jobs.count.CountParams.defaults().describe());
+    String command = opts.command() != null ? opts.command()
+        : "bin/leaktrace run --case " + c.file() + " --out " + ws.out() + " --reproducible";
+    return new MethodInputs(c.file().toString(), command, c.taxonomy(), taxonomy.toString(),
+        Files.exists(taxonomy) ? Manifest.sha256(taxonomy) : "unknown", Version.TOOL, spark.version(), Version.DELTA,
+        versions, params);
   }
 
   /** Adds each dump's attribution; a dump without counted rows has no evidence and is {@code unknown}. */

@@ -40,6 +40,7 @@ class CaseEndToEndTest {
   static JsonNode truth;
   static JsonNode summary;
   static Workspace ws;
+  static CaseFile caseFile;
 
   @BeforeAll
   static void run(SparkSession spark) throws Exception {
@@ -52,7 +53,8 @@ class CaseEndToEndTest {
     IngestStage.run(spark, c, ws, List.of());
     ClassifyStage.run(spark, c, ws);
     CountStage.run(spark, c, ws);
-    ReportStage.run(spark, c, ws);
+    caseFile = c;
+    ReportStage.run(spark, c, ws, new ReportStage.Options(true, null));
     summary = m.readTree(ws.exhibit().resolve("summary.json").toFile());
   }
 
@@ -194,8 +196,10 @@ class CaseEndToEndTest {
     try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(Path.of(ws.table("analytic")))) {
       s.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".crc")).forEach(files::add);
     }
-    try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(ws.exhibit())) {
-      s.filter(java.nio.file.Files::isRegularFile).forEach(files::add);
+    for (Path out : List.of(ws.exhibit(), ws.report())) {
+      try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(out)) {
+        s.filter(java.nio.file.Files::isRegularFile).forEach(files::add);
+      }
     }
     for (Path f : files) {
       String text = new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
@@ -239,6 +243,32 @@ class CaseEndToEndTest {
         out.put(e.getKey(), e.getValue().asLong());
       }
     });
+    return out;
+  }
+
+  @Test
+  void aSecondReportIsByteIdenticalAndTheManifestChecks(SparkSession spark) throws Exception {
+    Map<String, String> before = hashes(ws.exhibit());
+    before.putAll(hashes(ws.report()));
+    assertTrue(before.keySet().containsAll(List.of("summary.json", "counts.csv", "attribution.csv",
+        "quarantine.csv", "METHOD.md", "MANIFEST.sha256", "index.html")), before.keySet().toString());
+    ReportStage.run(spark, caseFile, ws, new ReportStage.Options(true, null));
+    Map<String, String> after = hashes(ws.exhibit());
+    after.putAll(hashes(ws.report()));
+    assertEquals(before, after, "the exhibit and report, byte for byte");
+    Process p = new ProcessBuilder("sha256sum", "-c", "--quiet", "MANIFEST.sha256")
+        .directory(ws.exhibit().toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), "sha256sum -c MANIFEST.sha256: " + out);
+  }
+
+  private static Map<String, String> hashes(Path dir) throws Exception {
+    Map<String, String> out = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+      for (Path f : s.filter(java.nio.file.Files::isRegularFile).toList()) {
+        out.put(f.getFileName().toString(), org.leaktrace.jobs.ingest.IngestStageTest.sha256sum(f));
+      }
+    }
     return out;
   }
 }

@@ -30,7 +30,8 @@ import org.leaktrace.jobs.testing.SparkExtension;
 
 /**
  * A platform tokenizes its export on its premises; the case reads the token files in place of the raw
- * export and gets the very same records and tokens, and the token files hold no raw identifier.
+ * export and gets the very same records and tokens, row by row (all that reference and attribute read
+ * of a platform), and the token files hold no raw identifier.
  */
 @ExtendWith(SparkExtension.class)
 class TokenizeTest {
@@ -78,6 +79,30 @@ class TokenizeTest {
     assertEquals(rawTokens, rows(spark, "out-tok", Tables.TOKENS, "type", "status", "token"));
     assertEquals(rows(spark, "out-raw", Tables.COLUMNS, "column", "type"),
         rows(spark, "out-tok", Tables.COLUMNS, "column", "type"));
+  }
+
+  /**
+   * Row by row: each snapshot row's content key and its full set of (type, status, token) are the same,
+   * which is everything the reference and attribute stages read of a platform.
+   */
+  @Test
+  void everyRowCarriesTheSameTokensEitherWay(SparkSession spark) {
+    String perRow = "concat_ws('|', string(snapshot), content_key, coalesce(class, ''), "
+        + "array_join(array_sort(t), ','))";
+    java.util.function.Function<String, Set<String>> rowsOf = out -> {
+      org.apache.spark.sql.Dataset<Row> rec = spark.read().format("delta")
+          .load(dir.resolve(out).resolve("warehouse").resolve(Tables.RECORDS).toString());
+      org.apache.spark.sql.Dataset<Row> tok = spark.read().format("delta")
+          .load(dir.resolve(out).resolve("warehouse").resolve(Tables.TOKENS).toString())
+          .groupBy(Cols.DATASET, Cols.ROW_ID)
+          .agg(org.apache.spark.sql.functions.collect_list(
+              org.apache.spark.sql.functions.concat_ws(":", col(Cols.TYPE), col(Cols.STATUS), col(Cols.TOKEN))).as("t"));
+      return rec.join(tok, new String[] {Cols.DATASET, Cols.ROW_ID}).selectExpr(perRow).collectAsList().stream()
+          .map(r -> r.getString(0)).collect(Collectors.toSet());
+    };
+    Set<String> raw = rowsOf.apply("out-raw");
+    assertTrue(raw.size() > 100);
+    assertEquals(raw, rowsOf.apply("out-tok"));
   }
 
   @Test
