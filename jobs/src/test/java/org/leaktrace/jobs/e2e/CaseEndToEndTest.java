@@ -250,7 +250,7 @@ class CaseEndToEndTest {
   void aSecondReportIsByteIdenticalAndTheManifestChecks(SparkSession spark) throws Exception {
     Map<String, String> before = hashes(ws.exhibit());
     before.putAll(hashes(ws.report()));
-    assertTrue(before.keySet().containsAll(List.of("summary.json", "counts.csv", "attribution.csv",
+    assertTrue(before.keySet().containsAll(List.of("summary.json", "counts.csv",
         "quarantine.csv", "METHOD.md", "MANIFEST.sha256", "index.html")), before.keySet().toString());
     ReportStage.run(spark, caseFile, ws, new ReportStage.Options(true, null));
     Map<String, String> after = hashes(ws.exhibit());
