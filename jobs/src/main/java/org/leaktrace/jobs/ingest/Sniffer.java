@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.leaktrace.jobs.config.Format;
+import org.leaktrace.udf.types.FieldHandlers;
+import org.leaktrace.udf.types.FieldType;
 
 /**
  * Decides a file's {@link Layout} from its first bytes when the case file says {@code auto}: the
@@ -50,6 +52,10 @@ final class Sniffer {
       "地址", "住址", "收货地址", "邮箱", "密码", "性别", "生日", "出生日期", "年龄", "银行卡", "银行卡号", "卡号",
       "入住时间", "离店时间", "退房时间", "酒店", "订单号", "金额", "商品", "时间", "日期", "运单号", "快递单号",
       "收件人", "寄件人", "昵称", "用户名", "备注", "省", "市", "区", "车牌", "车牌号", "护照", "下单时间");
+
+  /** Values that make a first line data, never a header. */
+  private static final List<FieldType> IDENTIFIERS =
+      List.of(FieldType.EMAIL, FieldType.CN_MOBILE, FieldType.CN_RESIDENT_ID, FieldType.BANK_CARD);
 
   private Sniffer() {}
 
@@ -215,6 +221,15 @@ final class Sniffer {
    */
   static boolean looksLikeHeader(List<List<String>> rows) {
     List<String> first = rows.get(0);
+    // a line holding an identifier is data: taking it for column names would carry a raw identifier
+    // into column names, logs and the exhibit
+    for (String f : first) {
+      for (FieldType t : IDENTIFIERS) {
+        if (FieldHandlers.of(t).validate(f).valid()) {
+          return false;
+        }
+      }
+    }
     int known = 0;
     for (String f : first) {
       if (HEADER_WORDS.contains(f.strip().toLowerCase(Locale.ROOT))) {

@@ -83,6 +83,13 @@ class SnifferTest {
   }
 
   @Test
+  void aFirstLineHoldingAnIdentifierIsNeverAHeader() {
+    // no digits in the first line and a digit-heavy column below: the shape alone would say header
+    String combos = "alice@example.com,secret\nbob@example.com,123456\ncarol@example.com,654321\n";
+    assertFalse(sniff(combos.getBytes(StandardCharsets.UTF_8)).header());
+  }
+
+  @Test
   void jsonLines() {
     String j = "{\"a\":1}\n{\"a\":2,\"b\":\"x\"}\n{broken\n";
     assertEquals(Format.Kind.JSONL, sniff(j.getBytes(StandardCharsets.UTF_8)).format().kind());
