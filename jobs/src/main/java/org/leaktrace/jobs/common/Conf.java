@@ -31,16 +31,19 @@ public final class Conf {
   /** The file the case's taxonomy is read from (for METHOD.md and its hash). */
   public static Path taxonomyFile(CaseFile c) {
     String v = c.taxonomy();
-    boolean path = v.contains("/") || v.contains("\\") || v.endsWith(".yaml") || v.endsWith(".yml");
-    return path ? c.baseDir().resolve(v).normalize() : dir().resolve("taxonomy").resolve(v + ".yaml");
+    return isPath(v) ? c.baseDir().resolve(v).normalize() : dir().resolve("taxonomy").resolve(v + ".yaml");
+  }
+
+  /** The case file's rule: anything with a path separator or a YAML suffix is a path, else a name. */
+  private static boolean isPath(String v) {
+    return v.contains("/") || v.contains("\\") || v.endsWith(".yaml") || v.endsWith(".yml");
   }
 
   /** The case's taxonomy: a name under conf/taxonomy, or a path relative to the case file's folder. */
   public static Taxonomy taxonomy(CaseFile c) {
     String v = c.taxonomy();
-    boolean path = v.contains("/") || v.contains("\\") || v.endsWith(".yaml") || v.endsWith(".yml");
     try {
-      return Taxonomy.named(path ? c.baseDir().resolve(v).toString() : v, dir());
+      return Taxonomy.named(isPath(v) ? c.baseDir().resolve(v).toString() : v, dir());
     } catch (TaxonomyException e) {
       throw Errors.config(c.file(), "taxonomy", v, e.getMessage(),
           "name a file of conf/taxonomy (e.g. cn-spc-2017), give a path to a taxonomy .yaml, "
