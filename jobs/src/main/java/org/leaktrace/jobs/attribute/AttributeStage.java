@@ -148,7 +148,9 @@ public final class AttributeStage {
             col(Cols.TOKENS), col(Cols.PLATFORM).as(SRC));
     Dataset<Row> queries = dumpRows.select(Cols.DUMP, Cols.ROW_ID, Cols.TOKENS, SRC).unionByName(sample);
 
-    Dataset<Row> agreeing = agreeingRows(queries, refRecords, p);
+    // materialized once: every evidence below reads it (a lost executor fails the job rather than
+    // recomputing; no checkpoint directory to configure)
+    Dataset<Row> agreeing = agreeingRows(queries, refRecords, p).localCheckpoint(true);
     Dataset<Row> dumpAgree = agreeing.filter(col(SRC).isNull()).drop(SRC);
 
     Dataset<Row> n = counted.groupBy(Cols.DUMP).agg(count(lit(1)).as(N));
@@ -198,7 +200,8 @@ public final class AttributeStage {
         .withColumn(Cols.SCORE, greatest(lit(0.0), col(Cols.FINGERPRINT_AGREEMENT).minus(col(Cols.BACKGROUND))
             .divide(lit(1.0).minus(col(Cols.BACKGROUND)))))
         .withColumn(Cols.CANDIDATE, col(Cols.CANARY_HITS).gt(0).or(col(Cols.AGREEING_ROWS).geq(p.minRows())
-            .and(col(Cols.P_VALUE).leq(p.alpha())).and(col(Cols.SCORE).geq(p.minScore()))));
+            .and(col(Cols.P_VALUE).leq(p.alpha())).and(col(Cols.SCORE).geq(p.minScore()))))
+        .localCheckpoint(true);
 
     // Greedy assignment: each row to its strongest evidence (canary, then exclusive, then shared
     // agreement), ties to the candidate with the higher score
@@ -218,7 +221,8 @@ public final class AttributeStage {
         .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM),
             when(col(RANK).equalTo(3), lit(CANARY)).when(col(RANK).equalTo(2), lit(FINGERPRINT_EXCLUSIVE))
                 .when(col(RANK).equalTo(1), lit(FINGERPRINT_SHARED)).otherwise(lit(NONE)).as(Cols.EVIDENCE),
-            coalesce(col(Cols.AGREEING_PLATFORMS), lit(0L)).cast("int").as(Cols.AGREEING_PLATFORMS));
+            coalesce(col(Cols.AGREEING_PLATFORMS), lit(0L)).cast("int").as(Cols.AGREEING_PLATFORMS))
+        .localCheckpoint(true);
 
     Dataset<Row> shares = rows.groupBy(Cols.DUMP, Cols.PLATFORM).agg(count(lit(1)).as("_lt_assigned"));
     Dataset<Row> withShares = pairs.join(shares, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")

@@ -7,99 +7,50 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.leaktrace.jobs.classify.ClassifyStage;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
-import org.leaktrace.jobs.config.CaseFile;
-import org.leaktrace.jobs.generate.Generator;
-import org.leaktrace.jobs.ingest.IngestStage;
 import org.leaktrace.jobs.reference.ReferenceStage;
 import org.leaktrace.jobs.testing.SparkExtension;
 
 /**
- * generate → ingest → classify → reference → attribute on a generated case: each dump's verdict,
- * shares and window against truth.json, plus a rival courier's dump that shares phones and addresses
- * with courier-x but is not its copy. Token-file platforms giving the same verdicts is checked in
- * TokenizeTest. Seed: {@code -Dleaktrace.attr.seed} (default 7), persons {@code
- * -Dleaktrace.attr.persons} (default 300); prints aggregates only, never a token.
+ * generate → ingest → classify → reference → attribute on a generated case ({@link AttributionCase}):
+ * each dump's verdict, shares and window against truth.json, a rival courier's dump that shares phones
+ * and addresses with courier-x but is not its copy, and the same case with every platform given as
+ * token files from {@code tokenize} giving the very same evidence and verdicts. Prints aggregates
+ * only, never a token.
  */
 @ExtendWith(SparkExtension.class)
 class AttributionEndToEndTest {
 
-  static final String RIVAL = "rival-courier";
-  static final List<String> PLATFORMS = List.of("courier-x", "hotel-y", "rental-z", "shop-w");
+  static final String RIVAL = AttributionCase.RIVAL;
+  static final List<String> PLATFORMS = AttributionCase.PLATFORMS;
 
-  @TempDir static Path dir;
+  static AttributionCase fixture;
   static JsonNode truth;
   static Map<String, ObjectNode> raw;
   static Workspace ws;
 
   @BeforeAll
   static void run(SparkSession spark) throws Exception {
-    long seed = Long.getLong("leaktrace.attr.seed", 7L);
-    int persons = Integer.getInteger("leaktrace.attr.persons", 300);
-    Path caseDir = dir.resolve("case");
-    Generator.generate(caseDir, persons, seed);
-    truth = new ObjectMapper().readTree(caseDir.resolve("truth.json").toFile());
-    writeRivalCourier(caseDir, seed);
-
-    CaseFile c = CaseFile.load(caseDir.resolve("case.yaml"));
-    ws = Workspace.of(c, dir.resolve("out-raw"));
-    raw = runAll(spark, c, ws);
-    raw.forEach((d, a) -> System.out.println("attribution seed " + seed + " " + d + ": " + a));
-  }
-
-  private static Map<String, ObjectNode> runAll(SparkSession spark, CaseFile c, Workspace w) throws Exception {
-    IngestStage.run(spark, c, w, List.of());
-    ClassifyStage.run(spark, c, w);
-    ReferenceStage.run(spark, c, w);
-    AttributeStage.run(spark, c, w);
-    org.apache.spark.sql.Dataset<Row> a = spark.read().format("delta").load(w.table(Tables.ATTRIBUTION));
-    AttributeStage.writeExhibit(a, w.exhibit().resolve("attribution.csv"));
-    return AttributeStage.summaryFragments(a);
-  }
-
-  /**
-   * A rival courier's table: the same people, phones and addresses as courier-x's latest snapshot, but
-   * its own waybill numbers and order times. Overlap with courier-x is near total; it is not a copy.
-   */
-  private static void writeRivalCourier(Path caseDir, long seed) throws Exception {
-    List<String> lines = Files.readAllLines(caseDir.resolve("platforms/courier-x/2020-06-01.csv"), StandardCharsets.UTF_8);
-    SplittableRandom rnd = new SplittableRandom(seed * 31 + 1);
-    StringBuilder b = new StringBuilder("运单号,收件人,手机号,地址,下单时间\n");
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split(",", -1);
-      if (f.length != 5 || line.contains("\"") || rnd.nextDouble() > 0.7) {
-        continue;
-      }
-      String waybill = "YT" + (1 + rnd.nextInt(9)) + String.format("%012d", rnd.nextLong(1_000_000_000_000L));
-      String when = LocalDate.of(2020, 1, 1).plusDays(rnd.nextInt(150)) + " "
-          + String.format("%02d:%02d:%02d", rnd.nextInt(24), rnd.nextInt(60), rnd.nextInt(60));
-      b.append(waybill).append(',').append(f[1]).append(',').append(f[2]).append(',').append(f[3]).append(',')
-          .append(when).append('\n');
-    }
-    Path d = Files.createDirectories(caseDir.resolve("dumps/" + RIVAL));
-    Files.writeString(d.resolve("rival.csv"), b.toString(), StandardCharsets.UTF_8);
-    Files.writeString(caseDir.resolve("case.yaml"), Files.readString(caseDir.resolve("case.yaml"))
-        + "  - id: " + RIVAL + "\n    path: dumps/" + RIVAL + "\n    obtained: 2020-06-20\n", StandardCharsets.UTF_8);
+    fixture = AttributionCase.get(spark);
+    truth = fixture.truth;
+    raw = fixture.rawVerdicts;
+    ws = fixture.raw;
+    raw.forEach((d, a) -> System.out.println("attribution seed " + fixture.seed + " " + d + ": " + a));
   }
 
   private static JsonNode truthOf(String dump) {
@@ -230,5 +181,18 @@ class AttributionEndToEndTest {
         .filter(col(Cols.DUMP).equalTo("shop-partner3")).groupBy(Cols.EVIDENCE).count().collectAsList()
         .forEach(r -> byEvidence.put(r.getString(0), r.getLong(1)));
     assertNotNull(byEvidence.get(AttributeStage.CANARY), "canary rows are assigned by their canary");
+  }
+
+  @Test
+  void tokenFilePlatformsGiveTheSameEvidenceAndVerdicts(SparkSession spark) {
+    assertEquals(raw, fixture.tokVerdicts);
+    String all = "concat_ws('|', " + String.join(", ", Arrays.stream(Tables.ATTRIBUTION_SCHEMA.fieldNames())
+        .map(f -> "string(" + f + ")").toList()) + ")";
+    java.util.function.Function<Workspace, List<String>> rowsOf = w -> spark.read().format("delta")
+        .load(w.table(Tables.ATTRIBUTION)).selectExpr(all).collectAsList().stream().map(r -> r.getString(0))
+        .sorted().toList();
+    List<String> fromRaw = rowsOf.apply(ws);
+    assertEquals(raw.size() * (PLATFORMS.size() + 1), fromRaw.size());
+    assertEquals(fromRaw, rowsOf.apply(fixture.tok));
   }
 }
