@@ -8,9 +8,11 @@ import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.attribute.AttributeStage;
 import org.leaktrace.jobs.classify.ClassifyStage;
 import org.leaktrace.jobs.count.CountStage;
+import org.leaktrace.jobs.estimate.EstimateStage;
 import org.leaktrace.jobs.ingest.IngestStage;
 import org.leaktrace.jobs.reference.ReferenceStage;
 import org.leaktrace.jobs.report.ReportStage;
+import org.leaktrace.jobs.trace.TraceStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ public final class Pipeline {
 
   /** A stage: reads only what earlier stages wrote to the warehouse (ingest reads the input files). */
   public enum Stage {
-    INGEST, CLASSIFY, REFERENCE, ATTRIBUTE, COUNT, REPORT;
+    INGEST, CLASSIFY, REFERENCE, ATTRIBUTE, COUNT, TRACE, ESTIMATE, REPORT;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT);
@@ -45,6 +47,8 @@ public final class Pipeline {
         case REFERENCE -> ReferenceStage.run(spark, c, ws);
         case ATTRIBUTE -> AttributeStage.run(spark, c, ws);
         case COUNT -> CountStage.run(spark, c, ws);
+        case TRACE -> TraceStage.run(spark, c, ws);
+        case ESTIMATE -> EstimateStage.run(spark, c, ws);
         case REPORT -> ReportStage.run(spark, c, ws, reportOptions);
         default -> throw new IllegalStateException(s.name());
       }

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       StageCommands.Reference.class,
       StageCommands.Attribute.class,
       StageCommands.Count.class,
+      StageCommands.Trace.class,
+      StageCommands.Estimate.class,
       StageCommands.Report.class,
       ToolCommands.Generate.class,
       org.leaktrace.jobs.tokenize.TokenizeCommand.class,

@@ -38,7 +38,8 @@ final class StageCommands {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Run every stage on a case, in order: ingest, classify, reference, attribute, count, report.")
+      description = "Run every stage on a case, in order: ingest, classify, reference, attribute, count, trace, "
+          + "estimate, report.")
   static final class Run implements Callable<Integer> {
     @Mixin CaseOptions o;
 
@@ -123,6 +124,31 @@ final class StageCommands {
     @Override
     public Integer call() {
       return runStages(o, List.of(Pipeline.Stage.COUNT));
+    }
+  }
+
+  @Command(name = "trace", mixinStandardHelpOptions = true,
+      description = "Trace resale between the case's dumps: shared records of every pair in one self-join, "
+          + "relations same/subset/superset/overlap with direction from containment and obtained dates, "
+          + "canary lineage through the edges.")
+  static final class Trace implements Callable<Integer> {
+    @Mixin CaseOptions o;
+
+    @Override
+    public Integer call() {
+      return runStages(o, List.of(Pipeline.Stage.TRACE));
+    }
+  }
+
+  @Command(name = "estimate", mixinStandardHelpOptions = true,
+      description = "Estimate the size of each source's stolen table from independent samples of it (Chapman, "
+          + "bootstrap 95% interval, Robson-Regier check); dumps derived from another are excluded and named.")
+  static final class Estimate implements Callable<Integer> {
+    @Mixin CaseOptions o;
+
+    @Override
+    public Integer call() {
+      return runStages(o, List.of(Pipeline.Stage.ESTIMATE));
     }
   }
 

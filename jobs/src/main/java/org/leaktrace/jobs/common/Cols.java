@@ -52,6 +52,7 @@ public final class Cols {
   public static final String UNVERIFIABLE = "unverifiable";
   public static final String FAILED_CHECKS = "failed_checks";
   public static final String BIRTH_DATE = "birth_date";
+  public static final String UNTYPED_VALUES = "untyped_values";
   public static final String STRENGTH = "strength";
   public static final String STATUS = "status";
   public static final String TOKEN = "token";
@@ -115,6 +116,44 @@ public final class Cols {
   public static final String VERDICT = "verdict";
   public static final String EVIDENCE = "evidence";
   public static final String AGREEING_PLATFORMS = "agreeing_platforms";
+
+  // trace (analytic/resale_*)
+  public static final String DUMP_A = "dump_a";
+  public static final String DUMP_B = "dump_b";
+  public static final String ROWS_A = "rows_a";
+  public static final String ROWS_B = "rows_b";
+  public static final String SHARED_A = "shared_a";
+  public static final String SHARED_B = "shared_b";
+  public static final String A_IN_B = "a_in_b";
+  public static final String B_IN_A = "b_in_a";
+  public static final String ID_A_IN_B = "id_a_in_b";
+  public static final String ID_B_IN_A = "id_b_in_a";
+  public static final String FROM_DUMP = "from_dump";
+  public static final String TO_DUMP = "to_dump";
+  public static final String RELATION = "relation";
+  public static final String SHARED_ROWS = "shared_rows";
+  public static final String FROM_IN_TO = "from_in_to";
+  public static final String TO_IN_FROM = "to_in_from";
+  public static final String DERIVATION = "derivation";
+  public static final String KEPT = "kept";
+  public static final String NOTE = "note";
+  public static final String VIA = "via";
+
+  // estimate (analytic/estimates)
+  public static final String SOURCE = "source";
+  public static final String METHOD = "method";
+  public static final String SAMPLES = "samples";
+  public static final String SAMPLE_ROWS = "sample_rows";
+  public static final String RECAPTURED = "recaptured";
+  public static final String ESTIMATE = "estimate";
+  public static final String CHAPMAN = "chapman";
+  public static final String CI_LOW = "ci_low";
+  public static final String CI_HIGH = "ci_high";
+  public static final String ROBSON_REGIER_VALID = "robson_regier_valid";
+  public static final String REFERENCE_SIZE = "reference_size";
+  public static final String REFERENCE_SNAPSHOT = "reference_snapshot";
+  public static final String EXCLUDED = "excluded";
+  public static final String WARNING = "warning";
 
   /** Internal: what a row of the ingest output is (a line, a quarantined line, a file's accounting). */
   public static final String REC = "_lt_rec";

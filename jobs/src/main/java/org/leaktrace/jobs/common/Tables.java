@@ -55,6 +55,89 @@ public final class Tables {
   /** Analytic zone: each counted dump row with the platform it is assigned to (or null) and why. */
   public static final String ATTRIBUTION_ROWS = "analytic/attribution_rows";
 
+  /** Analytic zone: every pair of dumps with the share of each found in the other (trace). */
+  public static final String RESALE_PAIRS = "analytic/resale_pairs";
+  /** Analytic zone: resale edges between dumps, kept or set aside with the reason (trace). */
+  public static final String RESALE_EDGES = "analytic/resale_edges";
+  /** Analytic zone: dumps tied to a partner's copy by canaries, directly or through resale edges. */
+  public static final String RESALE_LINEAGE = "analytic/resale_lineage";
+  /** Analytic zone: capture–recapture estimates of the size of each source's stolen table. */
+  public static final String ESTIMATES = "analytic/estimates";
+
+  /**
+   * Resale pairs: one row per unordered pair of dumps ({@code dump_a < dump_b}). {@code rows_*} are the
+   * counted rows (pieces) of each, {@code shared_a} the rows of A with a matching record in B (and
+   * {@code shared_b} the converse), {@code a_in_b = shared_a / rows_a}; {@code id_a_in_b} is the share
+   * of A's rows with a strong identifier B also holds (the same people, not necessarily the same records).
+   */
+  public static final StructType RESALE_PAIRS_SCHEMA = createStructType(List.of(
+      createStructField(Cols.DUMP_A, StringType, false),
+      createStructField(Cols.DUMP_B, StringType, false),
+      createStructField(Cols.ROWS_A, LongType, false),
+      createStructField(Cols.ROWS_B, LongType, false),
+      createStructField(Cols.SHARED_A, LongType, false),
+      createStructField(Cols.SHARED_B, LongType, false),
+      createStructField(Cols.A_IN_B, DoubleType, false),
+      createStructField(Cols.B_IN_A, DoubleType, false),
+      createStructField(Cols.ID_A_IN_B, DoubleType, false),
+      createStructField(Cols.ID_B_IN_A, DoubleType, false)));
+
+  /**
+   * Resale edges: {@code from_dump} is the earlier or larger dump, {@code to_dump} the one that derives
+   * from it or shares its source; {@code relation} is the to-dump's relation to the from-dump (same,
+   * subset, superset, overlap); {@code containment} the share of the smaller found in the larger; {@code
+   * derivation} is true for same/subset/superset. {@code kept} false marks an edge implied by a chain of
+   * kept edges or explained by an ancestor's overlap, with the reason in {@code note}.
+   */
+  public static final StructType RESALE_EDGES_SCHEMA = createStructType(List.of(
+      createStructField(Cols.FROM_DUMP, StringType, false),
+      createStructField(Cols.TO_DUMP, StringType, false),
+      createStructField(Cols.RELATION, StringType, false),
+      createStructField(Cols.CONTAINMENT, DoubleType, false),
+      createStructField(Cols.SHARED_ROWS, LongType, false),
+      createStructField(Cols.FROM_IN_TO, DoubleType, false),
+      createStructField(Cols.TO_IN_FROM, DoubleType, false),
+      createStructField(Cols.DERIVATION, BooleanType, false),
+      createStructField(Cols.KEPT, BooleanType, false),
+      createStructField(Cols.NOTE, StringType, true)));
+
+  /**
+   * Resale lineage: a dump tied to a partner's copy of a platform; {@code canary_hits} are the canaries
+   * found in this dump itself, {@code via} the chain of dumps from the one holding the canaries to this
+   * one (just this dump when it holds them).
+   */
+  public static final StructType RESALE_LINEAGE_SCHEMA = createStructType(List.of(
+      createStructField(Cols.DUMP, StringType, false),
+      createStructField(Cols.PLATFORM, StringType, false),
+      createStructField(Cols.PARTNER, StringType, false),
+      createStructField(Cols.CANARY_HITS, LongType, false),
+      createStructField(Cols.VIA, createArrayType(StringType, false), false)));
+
+  /**
+   * Estimates: one row per source (a reference platform, or {@code unknown-N} for a group of dumps of
+   * one unknown source) and method. {@code samples} are the independent dumps used with their counted
+   * rows in {@code sample_rows}; {@code recaptured} the rows common to both; {@code excluded} the
+   * derived dumps left out and why. Null estimate: fewer than two independent samples.
+   */
+  public static final StructType ESTIMATES_SCHEMA = createStructType(List.of(
+      createStructField(Cols.SOURCE, StringType, false),
+      createStructField(Cols.PLATFORM, StringType, true),
+      createStructField(Cols.METHOD, StringType, false),
+      createStructField(Cols.SAMPLES, createArrayType(StringType, false), false),
+      createStructField(Cols.SAMPLE_ROWS, createArrayType(LongType, false), false),
+      createStructField(Cols.RECAPTURED, LongType, true),
+      createStructField(Cols.ESTIMATE, LongType, true),
+      createStructField(Cols.CHAPMAN, DoubleType, true),
+      createStructField(Cols.CI_LOW, LongType, true),
+      createStructField(Cols.CI_HIGH, LongType, true),
+      createStructField(Cols.ROBSON_REGIER_VALID, BooleanType, true),
+      createStructField(Cols.REFERENCE_SIZE, LongType, true),
+      createStructField(Cols.REFERENCE_SNAPSHOT, DateType, true),
+      createStructField(Cols.EXCLUDED, createArrayType(createStructType(List.of(
+          createStructField(Cols.DUMP, StringType, false),
+          createStructField(Cols.REASON, StringType, false))), false), false),
+      createStructField(Cols.WARNING, StringType, true)));
+
   /**
    * Reference tokens: one row per interval of consecutive snapshots of {@code platform} in which the
    * token existed: {@code valid_from} is the first snapshot of the interval, {@code valid_to} the last
@@ -144,7 +227,8 @@ public final class Tables {
    * Records: {@code row_id} orders rows by file, then line (it packs both); {@code content_key} is the
    * keyed hash of the row's normalized typed content (equal keys = duplicate rows); {@code class} is
    * the most sensitive class of the row's non-empty fields (null: none); {@code birth_date} comes from
-   * a valid resident ID.
+   * a valid resident ID; {@code untyped_values} counts the non-empty values of columns without a type
+   * (content, but no token).
    */
   public static final StructType RECORDS_SCHEMA = createStructType(List.of(
       createStructField(Cols.DATASET, StringType, false),
@@ -160,7 +244,8 @@ public final class Tables {
       createStructField(Cols.VALID_VALUES, IntegerType, false),
       createStructField(Cols.UNVERIFIABLE, BooleanType, false),
       createStructField(Cols.FAILED_CHECKS, createArrayType(StringType, false), false),
-      createStructField(Cols.BIRTH_DATE, DateType, true)));
+      createStructField(Cols.BIRTH_DATE, DateType, true),
+      createStructField(Cols.UNTYPED_VALUES, IntegerType, false)));
 
   /**
    * Tokens: one per non-empty typed value. {@code status} is valid / invalid / masked /

@@ -49,9 +49,19 @@ public final class MethodDoc {
           + "under 14 at the obtained date (PIPL Art. 28), applies the Art. 5 thresholds per dump and per seller "
           + "(Art. 11(1)-(2))."},
       new String[] {"trace", "resale",
-          "Compares dumps with each other: same copy, subset, superset or overlap, and canaries of licensed copies."},
+          "Compares every dump with every other in one self-join on strong identifiers and content: two rows are "
+          + "the same record when they share an identifier and agree on every field both carry, including one "
+          + "the source itself created (a waybill, an order time, a password), or hold identical content beyond "
+          + "person fields. From the share of each dump found in the other: same, subset, superset or overlap; "
+          + "the earlier obtained dump is the source. Edges implied by a chain, and overlaps explained by an "
+          + "ancestor, are set aside with the reason. Canaries of a partner's copy follow the edges to its "
+          + "descendants."},
       new String[] {"estimate", "estimates",
-          "Estimates the size of a platform known only from samples by capture-recapture with a 95% interval."},
+          "Estimates the size of a source's stolen table from two independent samples of it (Chapman; parametric "
+          + "bootstrap 95% interval, seeded; Robson-Regier validity n1*n2 > 4N). Dumps derived from another "
+          + "(same, subset, superset) are dependent samples that bias the estimate down: they are excluded and "
+          + "named. Where the source is a reference platform its snapshot size is shown beside the estimate. "
+          + "With three or more independent samples each pair's estimate is shown with a warning."},
       new String[] {"report", "schema",
           "Writes summary.json, the CSV exhibits (UTF-8 with BOM, formula injection neutralised), this file, "
           + "MANIFEST.sha256 and report/index.html, from the warehouse tables alone."});

@@ -41,6 +41,7 @@ final class ReportModel {
     m.put("classes", classes);
     m.put("thresholds", thresholds);
     m.put("resale", resale);
+    m.put("estimates", estimates(s));
     m.put("windows", windows);
     m.put("dumps", accounting);
     m.put("tiers", Art5.TIERS);
@@ -317,6 +318,31 @@ final class ReportModel {
       m.put("relation", Labels.of("relation", text(e, "relation")));
       m.put("containment", pct(e.get("containment")));
       m.put("shared_rows", fmt(num(e, "shared_rows")));
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static List<Map<String, Object>> estimates(ObjectNode s) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (JsonNode e : list(s.get("estimates"))) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("source", text(e, "platform"));
+      List<String> samples = new ArrayList<>();
+      list(e.get("samples")).forEach(x -> samples.add(x.asText()));
+      m.put("samples", String.join(", ", samples));
+      boolean has = e.get("estimate") != null && !e.get("estimate").isNull();
+      m.put("estimate", has ? fmt(num(e, "estimate")) : "—");
+      JsonNode ci = e.get("ci95");
+      m.put("ci", ci != null && ci.isArray() ? fmt(ci.get(0).asLong()) + " – " + fmt(ci.get(1).asLong()) : "—");
+      JsonNode rr = e.get("robson_regier_valid");
+      m.put("valid", rr == null || rr.isNull() ? null : rr.asBoolean());
+      JsonNode ref = e.get("reference_size");
+      m.put("reference", ref == null || ref.isNull() ? "—" : fmt(ref.asLong()));
+      List<String> ex = new ArrayList<>();
+      list(e.get("excluded")).forEach(x -> ex.add(text(x, "dump") + " (" + text(x, "reason") + ")"));
+      m.put("excluded", String.join("; ", ex));
+      m.put("warning", text(e, "warning"));
       out.add(m);
     }
     return out;

@@ -79,6 +79,8 @@ public final class ReportStage {
       if (Delta.exists(spark, ws.table(Tables.IMPACT))) {
         addImpact(summary, CountSummaries.read(spark, ws, Conf.taxonomy(c)));
       }
+      ResaleSummaries.addResale(spark, ws, summary, ws.exhibit().resolve("resale.csv"));
+      ResaleSummaries.addEstimates(spark, ws, summary, ws.exhibit().resolve("estimates.csv"));
       Reproducible.stamp(summary, opts.reproducible(), Instant.now());
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       Path file = ws.exhibit().resolve("summary.json");
@@ -227,7 +229,8 @@ public final class ReportStage {
     Path taxonomy = Conf.taxonomyFile(c);
     Map<String, Long> versions = new java.util.TreeMap<>();
     for (String t : List.of(Tables.CUSTODY, Tables.RAW_ROWS, Tables.QUARANTINE, Tables.COLUMNS, Tables.RECORDS,
-        Tables.TOKENS, Tables.ATTRIBUTION, Tables.IMPACT, Tables.IMPACT_BY_SELLER, Tables.COUNT_AUDIT)) {
+        Tables.TOKENS, Tables.ATTRIBUTION, Tables.IMPACT, Tables.IMPACT_BY_SELLER, Tables.COUNT_AUDIT,
+        Tables.RESALE_PAIRS, Tables.RESALE_EDGES, Tables.RESALE_LINEAGE, Tables.ESTIMATES)) {
       if (Delta.exists(spark, ws.table(t))) {
         versions.put(t, io.delta.tables.DeltaTable.forPath(spark, ws.table(t)).history(1)
             .select("version").first().getLong(0));
@@ -239,6 +242,8 @@ public final class ReportStage {
     params.put("classify.sample_values", Integer.toString(org.leaktrace.jobs.classify.ClassifyStage.SAMPLE_VALUES));
     org.leaktrace.jobs.attribute.AttributeParams.DEFAULTS.describe().forEach((k, v) -> params.put("attribute." + k, v));
     params.putAll(org.leaktrace.jobs.count.CountParams.defaults().describe());
+    org.leaktrace.jobs.trace.TraceParams.DEFAULTS.describe().forEach((k, v) -> params.put("trace." + k, v));
+    org.leaktrace.jobs.estimate.EstimateParams.DEFAULTS.describe().forEach((k, v) -> params.put("estimate." + k, v));
     String command = opts.command() != null ? opts.command()
         : "bin/leaktrace run --case " + c.file() + " --out " + ws.out() + " --reproducible";
     return new MethodInputs(c.file().toString(), command, c.taxonomy(), taxonomy.toString(),

@@ -22,21 +22,33 @@ import org.leaktrace.jobs.classify.ClassifyStage;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.estimate.EstimateStage;
 import org.leaktrace.jobs.generate.Generator;
 import org.leaktrace.jobs.ingest.IngestStage;
 import org.leaktrace.jobs.reference.ReferenceStage;
 import org.leaktrace.jobs.tokenize.TokenizeCommand;
+import org.leaktrace.jobs.trace.TraceStage;
 
 /**
  * One generated case run twice through ingest → classify → reference → attribute, once per JVM and
  * shared by the test classes that read it: with the platforms' raw exports, and with token files each
  * platform made with {@code tokenize} on its own premises. Adds a rival courier's dump that shares
- * people, phones and addresses with courier-x but is not its copy. Seed {@code
+ * people, phones and addresses with courier-x but is not its copy, and dumps derived from the generated
+ * ones as resellers make them (a re-formatted copy, a re-sample of a re-sample, a merge, a partner copy's
+ * resale without its canaries); trace and estimate run on the raw-export workspace. Seed {@code
  * -Dleaktrace.attr.seed} (default 7), persons {@code -Dleaktrace.attr.persons} (default 300).
  */
 public final class AttributionCase {
 
   public static final String RIVAL = "rival-courier";
+  /** hidden-a re-formatted: JSON lines, other keys and order, +86 mobiles. */
+  public static final String COPY = "hidden-a-copy";
+  /** Every other line of courier-resold, itself a re-sample of courier-leak. */
+  public static final String RESAMPLE = "courier-resold-2";
+  /** hidden-b and loan-unknown merged into one table. */
+  public static final String MERGE = "merged-b-loan";
+  /** Half of shop-partner3 without its canary rows. */
+  public static final String PARTNER_RESOLD = "shop-partner3-resold";
   public static final List<String> PLATFORMS = List.of("courier-x", "hotel-y", "rental-z", "shop-w");
 
   public final long seed;
@@ -45,6 +57,7 @@ public final class AttributionCase {
   public final JsonNode truth;
   /** The case with raw exports, and its workspace and summary fragments. */
   public final Workspace raw;
+  public final CaseFile rawCase;
   public final Map<String, ObjectNode> rawVerdicts;
   /** The same case with token files in place of every platform's export. */
   public final Workspace tok;
@@ -71,10 +84,13 @@ public final class AttributionCase {
     Generator.generate(caseDir, persons, seed);
     truth = new ObjectMapper().readTree(caseDir.resolve("truth.json").toFile());
     writeRivalCourier(caseDir, seed);
+    writeResaleVariants(caseDir);
 
-    CaseFile rawCase = CaseFile.load(caseDir.resolve("case.yaml"));
+    rawCase = CaseFile.load(caseDir.resolve("case.yaml"));
     raw = Workspace.of(rawCase, dir.resolve("out-raw"));
     rawVerdicts = runAll(spark, rawCase, raw);
+    TraceStage.run(spark, rawCase, raw);
+    EstimateStage.run(spark, rawCase, raw);
 
     // each platform tokenizes its own export; the case reads the token folders instead
     String yaml = Files.readString(caseDir.resolve("case.yaml"), StandardCharsets.UTF_8);
@@ -126,6 +142,80 @@ public final class AttributionCase {
     Files.writeString(d.resolve("rival.csv"), b.toString(), StandardCharsets.UTF_8);
     Files.writeString(caseDir.resolve("case.yaml"), Files.readString(caseDir.resolve("case.yaml"))
         + "  - id: " + RIVAL + "\n    path: dumps/" + RIVAL + "\n    obtained: 2020-06-20\n", StandardCharsets.UTF_8);
+  }
+
+  /** Dumps derived from the generated ones, as resellers make them (same, subset of a subset, merge). */
+  private static void writeResaleVariants(Path caseDir) throws IOException {
+    StringBuilder yaml = new StringBuilder();
+    // re-formatted copy of hidden-a (mobile|name|id|password)
+    StringBuilder copy = new StringBuilder();
+    for (String line : Files.readAllLines(caseDir.resolve("dumps/hidden-a/dump.txt"), StandardCharsets.UTF_8)) {
+      String[] f = line.split("\\|", -1);
+      if (f.length != 4) {
+        continue;
+      }
+      copy.append("{\"pwd\": ").append(json(f[3])).append(", \"sfz\": ").append(json(f[2]))
+          .append(", \"tel\": ").append(json(f[0].matches("1[0-9]{10}") ? "+86 " + f[0] : f[0]))
+          .append(", \"姓名\": ").append(json(f[1])).append("}\n");
+    }
+    yaml.append(variant(caseDir, COPY, "copy.jsonl", copy.toString(), "2020-07-10"));
+
+    // every other line of courier-resold (a zip holding one csv)
+    List<String> resold;
+    try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(
+        Files.newInputStream(caseDir.resolve("dumps/courier-resold/courier-resold.zip")))) {
+      z.getNextEntry();
+      resold = new String(z.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    StringBuilder sample = new StringBuilder(resold.get(0)).append('\n');
+    for (int i = 1; i < resold.size(); i += 2) {
+      sample.append(resold.get(i)).append('\n');
+    }
+    yaml.append(variant(caseDir, RESAMPLE, "sample.csv", sample.toString(), "2020-06-01"));
+
+    // hidden-b (UTF-16LE TSV: mobile, name, id, password) and loan-unknown (name, mobile, id_no, amount)
+    StringBuilder merged = new StringBuilder("name,mobile,id_no,password,loan_amount\n");
+    String b = new String(Files.readAllBytes(caseDir.resolve("dumps/hidden-b/export.tsv")), StandardCharsets.UTF_16LE)
+        .replace("\uFEFF", "");
+    for (String line : b.lines().skip(1).toList()) {
+      String[] f = line.split("\t", -1);
+      if (f.length == 4 && !line.contains(",") && !line.contains("\"")) {
+        merged.append(f[1]).append(',').append(f[0]).append(',').append(f[2]).append(',').append(f[3]).append(",\n");
+      }
+    }
+    List<String> loan = Files.readAllLines(caseDir.resolve("dumps/loan-unknown/borrowers.csv"), StandardCharsets.UTF_8);
+    for (String line : loan.subList(1, loan.size())) {
+      String[] f = line.split(",", -1);
+      if (f.length == 4 && !line.contains("\"")) {
+        merged.append(f[0]).append(',').append(f[1]).append(',').append(f[2]).append(",,").append(f[3]).append('\n');
+      }
+    }
+    yaml.append(variant(caseDir, MERGE, "merged.csv", merged.toString(), "2020-07-20"));
+
+    // half of shop-partner3, without the lines holding a canary value
+    List<String> canaryValues = Files.readAllLines(caseDir.resolve("canaries.csv"), StandardCharsets.UTF_8).stream()
+        .skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).filter(v -> !v.isBlank()).toList();
+    StringBuilder half = new StringBuilder();
+    int k = 0;
+    for (String line : Files.readAllLines(caseDir.resolve("dumps/shop-partner3/orders.jsonl"), StandardCharsets.UTF_8)) {
+      if (canaryValues.stream().noneMatch(line::contains) && k++ % 2 == 0) {
+        half.append(line).append('\n');
+      }
+    }
+    yaml.append(variant(caseDir, PARTNER_RESOLD, "orders.jsonl", half.toString(), "2020-05-01"));
+    Files.writeString(caseDir.resolve("case.yaml"), Files.readString(caseDir.resolve("case.yaml")) + yaml,
+        StandardCharsets.UTF_8);
+  }
+
+  private static String variant(Path caseDir, String id, String file, String text, String obtained)
+      throws IOException {
+    Path d = Files.createDirectories(caseDir.resolve("dumps/" + id));
+    Files.writeString(d.resolve(file), text, StandardCharsets.UTF_8);
+    return "  - id: " + id + "\n    path: dumps/" + id + "\n    obtained: " + obtained + "\n";
+  }
+
+  private static String json(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private static void deleteTree(Path root) {

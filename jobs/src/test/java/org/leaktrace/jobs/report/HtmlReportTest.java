@@ -28,7 +28,8 @@ class HtmlReportTest {
     Path file = tmp.resolve("report/index.html");
     HtmlReport.render(Summaries.full(), file);
     String html = Files.readString(file, StandardCharsets.UTF_8);
-    for (String id : List.of("headline", "attribution", "classes", "thresholds", "resale", "timeline", "accounting",
+    for (String id : List.of("headline", "attribution", "classes", "thresholds", "resale", "estimates", "timeline",
+        "accounting",
         "chart-classes", "chart-thresholds", "chart-resale", "chart-timeline", "chart-accounting")) {
       assertTrue(html.contains("id=\"" + id + "\""), id);
     }
@@ -37,6 +38,8 @@ class HtmlReportTest {
     assertTrue(html.contains("情节严重") && html.contains("serious circumstances"), "both languages");
     assertTrue(html.contains("shop-w") && html.contains("partner-3"), "attribution evidence");
     assertTrue(html.contains("2020-04-01"), "extraction window");
+    assertTrue(html.contains(">752<") && html.contains("598 – 1,004") && html.contains("hidden-a-copy"),
+        "estimate, interval and the excluded copy");
     assertEquals(3, scripts(html).size(), "data, echarts, app");
   }
 

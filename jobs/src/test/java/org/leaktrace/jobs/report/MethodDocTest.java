@@ -46,7 +46,8 @@ class MethodDocTest {
       assertTrue(md.contains(in.get("sha256").asText()));
     }
     assertTrue(md.contains("### count\n"), "count ran in the full summary");
-    assertFalse(md.contains("### estimate\n"), "estimates is empty");
+    assertTrue(md.contains("### estimate\n"), "estimate ran in the full summary");
+    assertFalse(MethodDoc.markdown(Summaries.ingestOnly(), inputs()).contains("### estimate\n"), "not in an ingest-only one");
     assertFalse(Pattern.compile("\\b\\d{1,2}:\\d{2}(:\\d{2})?\\b").matcher(md).find(), "no time of day");
     assertEquals(md, MethodDoc.markdown(Summaries.full(), inputs()), "deterministic");
   }

@@ -29,6 +29,7 @@ final class Summaries {
     ObjectNode s = full();
     s.remove("case_impact");
     s.remove("resale");
+    s.remove("estimates");
     for (var d : s.withArray("dumps")) {
       ObjectNode o = (ObjectNode) d;
       o.remove(java.util.List.of("attribution", "impact", "rows_duplicate", "rows_unverifiable", "rows_not_personal"));

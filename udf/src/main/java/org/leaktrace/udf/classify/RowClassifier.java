@@ -44,6 +44,8 @@ public final class RowClassifier implements Serializable {
    * @param valid of those, the ones that pass validation
    * @param failedChecks {@code type:reason} for each validated value that failed
    * @param birthDate the birth date of the first valid resident ID, or null
+   * @param untypedValues non-empty values of columns no type was found for (part of the content key,
+   *     not tokenized; 0 for token-file rows, which carry only typed values)
    */
   public record Result(
       String contentKey,
@@ -54,7 +56,8 @@ public final class RowClassifier implements Serializable {
       int valid,
       List<String> failedChecks,
       LocalDate birthDate,
-      List<Token> tokens) {
+      List<Token> tokens,
+      int untypedValues) {
 
     /** DESIGN.md: at least one validated identifier and none that passes validation. */
     public boolean unverifiable() {
@@ -100,6 +103,7 @@ public final class RowClassifier implements Serializable {
     int validated = 0;
     int valid = 0;
     LocalDate birth = null;
+    int untyped = 0;
     int n = Math.min(fields.size(), columns.size());
     for (int i = 0; i < n; i++) {
       String raw = fields.get(i);
@@ -110,6 +114,7 @@ public final class RowClassifier implements Serializable {
       if (c.type() == null || c.type() == FieldType.UNKNOWN) {
         // a column detection could not type is still content: two rows differing there are not the same
         content.add(Text.foldSpaces(Text.halfWidth(raw)));
+        untyped++;
         continue;
       }
       FieldType t = c.type();
@@ -156,7 +161,7 @@ public final class RowClassifier implements Serializable {
     // Only values that pass (or have no) validation decide the class: a failing card number is no
     // evidence of property information.
     String cls = usable.isEmpty() ? null : taxonomy.classOfRow(usable, datasetTypes);
-    return new Result(key, cls, types, identifying, validated, valid, failed, birth, tokens);
+    return new Result(key, cls, types, identifying, validated, valid, failed, birth, tokens, untyped);
   }
 
   /** A token-file cell: status letter, colon, token ({@code v:3fa9...}). */
@@ -220,7 +225,7 @@ public final class RowClassifier implements Serializable {
       types.add(t.key());
     }
     String cls = usable.isEmpty() ? null : taxonomy.classOfRow(usable, datasetTypes);
-    return new Result(key, cls, types, identifying, validated, valid, failed, null, tokens);
+    return new Result(key, cls, types, identifying, validated, valid, failed, null, tokens, 0);
   }
 
   /** The columns of a token file from its header ({@code _lt_content_key,_lt_types,type:name,...}). */
