@@ -31,7 +31,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -130,11 +129,7 @@ public final class AttributeStage {
       Dataset<Row> refRecords, Dataset<Row> refSnapshots, Dataset<Row> canaries, AttributeParams p) {
     Column dumpId = regexp_replace(col(Cols.DATASET), "^dump:", "");
     // Counted rows (pieces): identifying, verifiable, the first of their content (Art. 11(3) duplicates)
-    Dataset<Row> counted = records
-        .filter(col(Cols.IDENTIFYING).and(col(Cols.UNVERIFIABLE).equalTo(false)))
-        .withColumn(RANK, row_number().over(Window.partitionBy(Cols.DATASET, Cols.CONTENT_KEY).orderBy(Cols.ROW_ID)))
-        .filter(col(RANK).equalTo(1))
-        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID));
+    Dataset<Row> counted = RecordMatch.counted(records).select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID));
     Dataset<Row> dumpRows = ReferenceStage.rowMaps(tokens)
         .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TOKENS))
         .join(counted, new String[] {Cols.DUMP, Cols.ROW_ID})
@@ -256,9 +251,8 @@ public final class AttributeStage {
    * {@code _lt_hi}: the snapshot after it disappeared).
    */
   static Dataset<Row> agreeingRows(Dataset<Row> queries, Dataset<Row> refRecords, AttributeParams p) {
-    String strong = sqlArray(List.of("cn_resident_id", "cn_mobile", "email", "bank_card", "passport", "uscc",
+    String strong = RecordMatch.sqlArray(List.of("cn_resident_id", "cn_mobile", "email", "bank_card", "passport", "uscc",
         "plate_number"));
-    String person = sqlArray(p.personTypes());
     Dataset<Row> qAnchors = queries.select(col(Cols.DUMP), col(SRC), col(Cols.ROW_ID),
             explode(col(Cols.TOKENS)).as(new String[] {Cols.TYPE, Cols.TOKEN}))
         .filter(expr("array_contains(" + strong + ", " + Cols.TYPE + ")"));
@@ -277,10 +271,7 @@ public final class AttributeStage {
             .and(col(Cols.ROW_ID).equalTo(col("_lt_qr"))))
         .join(refRecords.select(col(Cols.PLATFORM), col(Cols.FINGERPRINT), col(Cols.TOKENS).as(RT),
             col(Cols.SEEN_BEFORE), col(Cols.SEEN_AFTER)), new String[] {Cols.PLATFORM, Cols.FINGERPRINT})
-        .withColumn("_lt_common", expr("array_intersect(map_keys(" + QT + "), map_keys(" + RT + "))"))
-        .filter(expr("size(_lt_common) >= " + p.minCommonTypes()
-            + " AND size(filter(_lt_common, k -> NOT array_contains(" + person + ", k))) >= " + p.minRecordTypes()
-            + " AND forall(_lt_common, k -> " + QT + "[k] = " + RT + "[k])"));
+        .filter(RecordMatch.agree(QT, RT, p.personTypes(), p.minCommonTypes(), p.minRecordTypes()));
     return compared.groupBy(Cols.DUMP, SRC, Cols.ROW_ID, Cols.PLATFORM)
         .agg(when(sum(when(col(Cols.SEEN_BEFORE).isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
                 .otherwise(min(Cols.SEEN_BEFORE)).as(LO),
@@ -310,10 +301,6 @@ public final class AttributeStage {
                 .otherwise(min("_lt_a")).as(Cols.WINDOW_FROM),
             when(sum(when(col("_lt_b").isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
                 .otherwise(max("_lt_b")).as(Cols.WINDOW_TO));
-  }
-
-  private static String sqlArray(List<String> values) {
-    return "array(" + values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", ")) + ")";
   }
 
   /**

@@ -83,7 +83,7 @@ public final class EstimatePlan {
         continue;
       }
       Set<String> seen = new TreeSet<>();
-      for (String a : ResaleGraph.ancestorsOf(d, parents)) {
+      for (String a : ResaleGraph.ancestors(d, parents)) {
         if (independent.contains(a) && seen.add(find(root, a))) {
           // the reason names this group's own dump when the edge is direct (a merge of two sources)
           ResaleGraph.Edge why = edges.stream().filter(e -> e.kept() && e.derivation() && e.to().equals(d)

@@ -145,12 +145,7 @@ public final class ResaleGraph {
   }
 
   /** The dump and every dump it derives from, through the given parent links. */
-  public static Set<String> ancestorsOf(String dump, Map<String, Set<String>> parents) {
-    return ancestors(dump, parents);
-  }
-
-  /** The dump and every dump it derives from, through derivation edges. */
-  static Set<String> ancestors(String dump, Map<String, Set<String>> parents) {
+  public static Set<String> ancestors(String dump, Map<String, Set<String>> parents) {
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>(List.of(dump));
     while (!todo.isEmpty()) {

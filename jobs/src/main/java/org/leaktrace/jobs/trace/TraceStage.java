@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.leaktrace.jobs.attribute.RecordMatch;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Tables;
@@ -45,7 +44,6 @@ public final class TraceStage {
   private static final Logger LOG = LoggerFactory.getLogger(TraceStage.class);
 
   static final String CONTENT_ANCHOR = "_row";
-  private static final String RANK = "_lt_rank";
   private static final String SPECIFIC = "_lt_specific";
   private static final String STRONG_ANCHOR = "_lt_strong";
   private static final String MATCH = "_lt_match";
@@ -96,12 +94,9 @@ public final class TraceStage {
       Map<String, LocalDate> obtained, Dataset<Row> canaries, TraceParams p) {
     Column dumpId = regexp_replace(col(Cols.DATASET), "^dump:", "");
     Column isDump = col(Cols.DATASET).startsWith("dump:");
-    String person = "array(" + p.personTypes().stream().map(t -> "'" + t.replace("'", "''") + "'")
-        .collect(Collectors.joining(", ")) + ")";
+    String person = RecordMatch.sqlArray(p.personTypes());
     // counted rows (pieces), as in count and attribute: identifying, verifiable, first of their content
-    Dataset<Row> counted = records.filter(isDump.and(col(Cols.IDENTIFYING)).and(col(Cols.UNVERIFIABLE).equalTo(false)))
-        .withColumn(RANK, row_number().over(Window.partitionBy(Cols.DATASET, Cols.CONTENT_KEY).orderBy(Cols.ROW_ID)))
-        .filter(col(RANK).equalTo(1))
+    Dataset<Row> counted = RecordMatch.counted(records.filter(isDump))
         .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.CONTENT_KEY), col(Cols.UNTYPED_VALUES))
         .localCheckpoint(true);
     Dataset<Row> maps = ReferenceStage.rowMaps(tokens.filter(isDump))
@@ -135,16 +130,13 @@ public final class TraceStage {
     Dataset<Row> rowsB = rows.select(col(Cols.DUMP).as(Cols.DUMP + B), col(Cols.ROW_ID).as(Cols.ROW_ID + B),
         col(Cols.CONTENT_KEY).as(Cols.CONTENT_KEY + B), col(Cols.TOKENS).as(Cols.TOKENS + B),
         col(SPECIFIC).as(SPECIFIC + B));
-    String common = "array_intersect(map_keys(" + Cols.TOKENS + "), map_keys(" + Cols.TOKENS + B + "))";
     Dataset<Row> compared = candidates
         .join(rows, new String[] {Cols.DUMP, Cols.ROW_ID})
         .join(rowsB, new String[] {Cols.DUMP + B, Cols.ROW_ID + B})
         .withColumn(MATCH, col(Cols.CONTENT_KEY).equalTo(col(Cols.CONTENT_KEY + B))
             .and(col(SPECIFIC).or(col(SPECIFIC + B)))
-            .or(expr("size(" + common + ") >= " + p.minCommonTypes()
-                + " AND size(filter(" + common + ", k -> NOT array_contains(" + person + ", k))) >= "
-                + p.minRecordTypes()
-                + " AND forall(" + common + ", k -> " + Cols.TOKENS + "[k] = " + Cols.TOKENS + B + "[k])")))
+            .or(RecordMatch.agree(Cols.TOKENS, Cols.TOKENS + B, p.personTypes(), p.minCommonTypes(),
+                p.minRecordTypes())))
         .select(Cols.DUMP, Cols.ROW_ID, Cols.DUMP + B, Cols.ROW_ID + B, STRONG_ANCHOR, MATCH);
     Dataset<Row> shared = compared
         .groupBy(col(Cols.DUMP).as(Cols.DUMP_A), col(Cols.DUMP + B).as(Cols.DUMP_B))
