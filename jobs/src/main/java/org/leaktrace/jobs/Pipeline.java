@@ -1,7 +1,9 @@
 package org.leaktrace.jobs;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
@@ -32,12 +34,14 @@ public final class Pipeline {
 
   private Pipeline() {}
 
-  public static void run(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages) {
-    run(spark, c, ws, stages, ReportStage.Options.DEFAULT);
+  public static Map<String, Double> run(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages) {
+    return run(spark, c, ws, stages, ReportStage.Options.DEFAULT);
   }
 
-  public static void run(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages,
+  /** Runs the stages in order; returns the seconds each took, by stage key, in run order. */
+  public static Map<String, Double> run(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages,
       ReportStage.Options reportOptions) {
+    Map<String, Double> seconds = new LinkedHashMap<>();
     for (Stage s : stages) {
       long t0 = System.nanoTime();
       LOG.info("{}: starting (case {})", s.key(), c.caseId());
@@ -52,8 +56,11 @@ public final class Pipeline {
         case REPORT -> ReportStage.run(spark, c, ws, reportOptions);
         default -> throw new IllegalStateException(s.name());
       }
-      LOG.info("{}: finished in {} s", s.key(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+      double took = (System.nanoTime() - t0) / 1e9;
+      seconds.put(s.key(), took);
+      LOG.info("{}: finished in {} s", s.key(), String.format(Locale.ROOT, "%.1f", took));
     }
+    return seconds;
   }
 
   public static List<Stage> all() {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       StageCommands.Report.class,
       ToolCommands.Generate.class,
       org.leaktrace.jobs.tokenize.TokenizeCommand.class,
+      org.leaktrace.jobs.bench.BenchCommand.class,
     })
 public final class LeaktraceCommand implements Runnable {
 

@@ -1,0 +1,284 @@
+package org.leaktrace.jobs.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.leaktrace.jobs.common.Version;
+import org.leaktrace.jobs.generate.ScaleCase;
+
+/**
+ * {@code leaktrace bench}: generates (or reuses, by rows, platforms and seed) a scale case and measures,
+ * in one run and each in a JVM of its own, leaktrace's {@code run} end to end, the DuckDB peer and the
+ * plain-Java floor; writes {@code bench.json} and prints a table. Where leaktrace's run is short the
+ * figures are the median of several runs.
+ */
+public final class Bench {
+
+  /** Runs shorter than this are repeated (median of {@link #SHORT_RUNS}) when no run count is given. */
+  static final double SHORT_SECONDS = 120;
+  static final int SHORT_RUNS = 3;
+
+  /** What to measure. */
+  public record Options(long rows, int platforms, long seed, Path out, int runs, int partRows,
+      List<String> parts, boolean profile) {}
+
+  private final Options o;
+  private final PrintStream log;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public Bench(Options o, PrintStream log) {
+    this.o = o;
+    this.log = log;
+  }
+
+  /** Runs the benchmark and returns bench.json's content (also written to OUT/bench.json). */
+  public Map<String, Object> run() throws IOException, InterruptedException {
+    Files.createDirectories(o.out());
+    double[] load0 = loadAverage();
+    Path caseDir = o.out().resolve("case-" + o.rows() + "x" + o.platforms() + "-s" + o.seed());
+    double generateSeconds = prepareCase(caseDir);
+
+    Map<String, List<JsonNode>> results = new LinkedHashMap<>();
+    int runs = o.runs() > 0 ? o.runs() : 1;
+    for (int i = 1; i <= runs; i++) {
+      for (String part : o.parts()) {
+        JsonNode r = measure(part, caseDir, i);
+        results.computeIfAbsent(part, k -> new ArrayList<>()).add(r);
+        if (o.runs() <= 0 && i == 1 && part.equals("leaktrace") && r.get("seconds").asDouble() < SHORT_SECONDS) {
+          runs = SHORT_RUNS;
+        }
+      }
+    }
+    Map<String, Object> bench = summarize(results, caseDir, generateSeconds, load0);
+    Path file = o.out().resolve("bench.json");
+    Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(bench) + "\n");
+    printTable(bench);
+    log.println("bench.json: " + file);
+    return bench;
+  }
+
+  /** Writes the case unless the same rows, platforms and seed are already there. Returns the seconds it took. */
+  private double prepareCase(Path caseDir) throws IOException {
+    Path done = caseDir.resolve("bench-case.json");
+    Map<String, Object> want = new LinkedHashMap<>();
+    want.put("rows", o.rows());
+    want.put("platforms", o.platforms());
+    want.put("seed", o.seed());
+    want.put("part_rows", o.partRows());
+    if (Files.exists(done) && json.readTree(done.toFile()).equals(json.valueToTree(want))) {
+      log.println("bench: reusing the case in " + caseDir);
+      return 0;
+    }
+    deleteTree(caseDir);
+    long total = o.rows() * (1 + o.platforms());
+    log.printf(Locale.ROOT, "bench: writing a case of %,d dump rows and %d platforms of %,d rows into %s%n",
+        o.rows(), o.platforms(), o.rows(), caseDir);
+    long t0 = System.nanoTime();
+    long[] next = {total / 10};
+    new ScaleCase(o.rows(), o.platforms(), o.seed()).write(caseDir, o.partRows(),
+        Runtime.getRuntime().availableProcessors(), written -> {
+          synchronized (next) {
+            if (written >= next[0] || written == total) {
+              log.printf(Locale.ROOT, "bench:   %,d of %,d rows written%n", written, total);
+              next[0] = written + total / 10;
+            }
+          }
+        });
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Files.writeString(done, json.writeValueAsString(want));
+    log.printf(Locale.ROOT, "bench: case written in %.1f s%n", seconds);
+    return seconds;
+  }
+
+  /** Runs one part in a JVM of its own with this JVM's options and class path; returns its JSON. */
+  private JsonNode measure(String part, Path caseDir, int run) throws IOException, InterruptedException {
+    Path work = o.out().resolve("work");
+    deleteTree(work);
+    Files.createDirectories(work);
+    Path logs = Files.createDirectories(o.out().resolve("logs"));
+    Path result = work.resolve(part + ".json");
+    Path logFile = logs.resolve(part + "-" + run + ".log");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!a.startsWith("-agentlib") && !a.startsWith("-javaagent")) {
+        cmd.add(a);
+      }
+    }
+    if (o.profile() && part.equals("leaktrace")) {
+      // Java Flight Recorder's sampling profile of the whole run (see docs/BENCHMARKS.md: reading it)
+      cmd.add("-XX:StartFlightRecording=filename=" + logs.resolve(part + "-" + run + ".jfr") + ",settings=profile");
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchPart.class.getName(), part,
+        caseDir.toString(), Integer.toString(o.platforms()), work.toString(), result.toString()));
+    log.printf(Locale.ROOT, "bench: %s, run %d ...%n", part, run);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    int exit = p.waitFor();
+    if (exit != 0 || !Files.exists(result)) {
+      throw new IOException("bench: " + part + " failed (exit " + exit + "); its log: " + logFile);
+    }
+    JsonNode r = json.readTree(result.toFile());
+    log.printf(Locale.ROOT, "bench: %s, run %d: %.1f s, peak RSS %s%n", part, run, r.get("seconds").asDouble(),
+        bytes(r.get("peak_rss_bytes").asLong()));
+    if (part.equals("leaktrace")) {
+      deleteTree(work.resolve("leaktrace"));
+    }
+    return r;
+  }
+
+  private Map<String, Object> summarize(Map<String, List<JsonNode>> results, Path caseDir, double generateSeconds,
+      double[] load0) throws IOException {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("rows", o.rows());
+    b.put("platforms", o.platforms());
+    List<JsonNode> lt = results.getOrDefault("leaktrace", List.of());
+    Map<String, Double> stages = new LinkedHashMap<>();
+    if (!lt.isEmpty()) {
+      for (Iterator<String> it = lt.get(0).get("stages").fieldNames(); it.hasNext(); ) {
+        String s = it.next();
+        stages.put(s, round(median(lt.stream().map(r -> r.get("stages").get(s).asDouble()).toList())));
+      }
+    }
+    b.put("stages", stages);
+    Double leaktrace = seconds(results, "leaktrace");
+    Double duckdb = seconds(results, "duckdb");
+    Double floor = seconds(results, "floor");
+    b.put("leaktrace_seconds", leaktrace);
+    b.put("duckdb_seconds", duckdb);
+    b.put("floor_seconds", floor);
+    b.put("ratio_vs_duckdb", leaktrace == null || duckdb == null ? null : round(leaktrace / duckdb));
+    b.put("ratio_vs_floor", leaktrace == null || floor == null ? null : round(leaktrace / floor));
+    long inputRows = o.rows() * (1 + o.platforms());
+    b.put("rows_per_second", leaktrace == null ? null : Math.round(inputRows / leaktrace));
+    b.put("peak_driver_heap_bytes", lt.isEmpty() ? null : max(lt, "peak_live_heap_bytes"));
+    b.put("peak_rss_bytes", lt.isEmpty() ? null : max(lt, "peak_rss_bytes"));
+    b.put("cores", Runtime.getRuntime().availableProcessors());
+    b.put("memory_bytes", memoryBytes());
+    // extensions: what the figures mean and how noisy the machine was
+    b.put("input_rows", inputRows);
+    b.put("input_bytes", treeBytes(caseDir.resolve("dumps")) + treeBytes(caseDir.resolve("platforms")));
+    b.put("seed", o.seed());
+    b.put("runs", results.values().stream().mapToInt(List::size).max().orElse(0));
+    b.put("case_seconds", round(generateSeconds));
+    Map<String, Object> parts = new LinkedHashMap<>();
+    for (Map.Entry<String, List<JsonNode>> e : results.entrySet()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("seconds_each_run", e.getValue().stream().map(r -> round(r.get("seconds").asDouble())).toList());
+      p.put("peak_rss_bytes", max(e.getValue(), "peak_rss_bytes"));
+      p.put("peak_live_heap_bytes", max(e.getValue(), "peak_live_heap_bytes"));
+      p.put("peak_heap_used_bytes", max(e.getValue(), "peak_heap_used_bytes"));
+      p.put("max_heap_bytes", e.getValue().get(0).get("max_heap_bytes").asLong());
+      if (e.getValue().get(0).has("figures")) {
+        p.put("figures", e.getValue().get(0).get("figures"));
+      }
+      parts.put(e.getKey(), p);
+    }
+    b.put("parts", parts);
+    b.put("load_average_before", load0);
+    b.put("load_average_after", loadAverage());
+    b.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    b.put("leaktrace_version", Version.TOOL);
+    b.put("spark_version", org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    return b;
+  }
+
+  private void printTable(Map<String, Object> b) {
+    log.println();
+    log.printf(Locale.ROOT, "%-22s %s%n", "rows", String.format(Locale.ROOT, "%,d dump + %d x %,d platform",
+        o.rows(), o.platforms(), o.rows()));
+    @SuppressWarnings("unchecked")
+    Map<String, Double> stages = (Map<String, Double>) b.get("stages");
+    for (Map.Entry<String, Double> e : stages.entrySet()) {
+      log.printf(Locale.ROOT, "  %-20s %8.1f s%n", e.getKey(), e.getValue());
+    }
+    row("leaktrace run", b.get("leaktrace_seconds"), " s");
+    row("duckdb peer", b.get("duckdb_seconds"), " s");
+    row("floor", b.get("floor_seconds"), " s");
+    row("leaktrace / duckdb", b.get("ratio_vs_duckdb"), "");
+    row("leaktrace / floor", b.get("ratio_vs_floor"), "");
+    log.printf(Locale.ROOT, "%-22s %s%n", "rows per second", b.get("rows_per_second"));
+    log.printf(Locale.ROOT, "%-22s %s%n", "peak driver heap", bytes(b.get("peak_driver_heap_bytes")));
+    log.printf(Locale.ROOT, "%-22s %s%n", "peak RSS", bytes(b.get("peak_rss_bytes")));
+    log.printf(Locale.ROOT, "%-22s %s cores, %s%n", "machine", b.get("cores"), bytes(b.get("memory_bytes")));
+  }
+
+  private void row(String label, Object v, String unit) {
+    log.printf(Locale.ROOT, "%-22s %s%n", label, v == null ? "-" : String.format(Locale.ROOT, "%.2f%s", v, unit));
+  }
+
+  private static Double seconds(Map<String, List<JsonNode>> results, String part) {
+    List<JsonNode> r = results.get(part);
+    return r == null || r.isEmpty() ? null : round(median(r.stream().map(n -> n.get("seconds").asDouble()).toList()));
+  }
+
+  static double median(List<Double> values) {
+    List<Double> s = values.stream().sorted().toList();
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+
+  private static long max(List<JsonNode> runs, String field) {
+    return runs.stream().mapToLong(r -> r.get(field).asLong()).max().orElse(-1);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static long memoryBytes() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize();
+    }
+    return -1;
+  }
+
+  private static double[] loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+    } catch (IOException | RuntimeException e) {
+      return new double[] {ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()};
+    }
+  }
+
+  static String bytes(Object v) {
+    if (!(v instanceof Number n) || n.longValue() < 0) {
+      return "-";
+    }
+    double b = n.doubleValue();
+    return b >= 1L << 30 ? String.format(Locale.ROOT, "%.2f GiB", b / (1L << 30))
+        : String.format(Locale.ROOT, "%.0f MiB", b / (1L << 20));
+  }
+
+  private static long treeBytes(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.leaktrace.jobs.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.leaktrace.jobs.common.Errors;
+import org.leaktrace.jobs.generate.ScaleCase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code leaktrace bench}: leaktrace against DuckDB and the plain-Java floor on a case at scale. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Generate (or reuse) a case of N dump rows and K platforms of N rows each, then measure "
+        + "leaktrace's run end to end (seconds per stage), the same joins as SQL in DuckDB, and the plain-Java "
+        + "floor (read every row, tokenize its identifiers), each in its own JVM; write DIR/bench.json.")
+public final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--rows", required = true, paramLabel = "N", description = "Dump rows, and rows per platform.")
+  long rows;
+
+  @Option(names = "--platforms", defaultValue = "4", paramLabel = "K",
+      description = "Reference platforms, 1 to 4 (default: ${DEFAULT-VALUE}).")
+  int platforms;
+
+  @Option(names = "--out", defaultValue = "out/bench", paramLabel = "DIR",
+      description = "Folder for the case, the logs and bench.json (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Case seed; a case of the same rows, platforms and seed is reused (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--runs", defaultValue = "0", paramLabel = "R",
+      description = "Runs of each part; 0: one, or " + Bench.SHORT_RUNS + " (median) when leaktrace's run is "
+          + "shorter than " + (int) Bench.SHORT_SECONDS + " s (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--part-rows", defaultValue = "" + ScaleCase.DEFAULT_PART_ROWS, paramLabel = "ROWS",
+      description = "Rows per input file (default: ${DEFAULT-VALUE}).")
+  int partRows;
+
+  @Option(names = "--only", split = ",", paramLabel = "PART",
+      description = "Measure only these parts: floor, duckdb, leaktrace (default: all).")
+  List<String> only;
+
+  @Option(names = "--profile",
+      description = "Record leaktrace's run with Java Flight Recorder (DIR/logs/leaktrace-R.jfr).")
+  boolean profile;
+
+  @Override
+  public Integer call() throws Exception {
+    if (rows < 100 || rows > 1_000_000_000L) {
+      throw Errors.usage("--rows " + rows + " is out of range", "use 100 to 1,000,000,000 rows");
+    }
+    if (platforms < 1 || platforms > ScaleCase.maxPlatforms()) {
+      throw Errors.usage("--platforms " + platforms + " is out of range", "use 1 to " + ScaleCase.maxPlatforms());
+    }
+    if (partRows < 1) {
+      throw Errors.usage("--part-rows " + partRows + " is out of range", "use at least 1");
+    }
+    List<String> parts = only == null || only.isEmpty() ? BenchPart.PARTS : only;
+    for (String p : parts) {
+      if (!BenchPart.PARTS.contains(p)) {
+        throw Errors.usage("--only " + p + " is not a part", "use some of: " + String.join(", ", BenchPart.PARTS));
+      }
+    }
+    new Bench(new Bench.Options(rows, platforms, seed, out, runs, partRows, parts, profile), System.out).run();
+    return 0;
+  }
+}

@@ -1,0 +1,113 @@
+package org.leaktrace.jobs.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.leaktrace.jobs.Pipeline;
+import org.leaktrace.jobs.common.Sessions;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.generate.ScaleCase;
+import org.leaktrace.jobs.report.ReportStage;
+import org.leaktrace.udf.hash.KeyedHasher;
+
+/**
+ * One measured part of the benchmark, in a JVM of its own (so that its peak memory is its own):
+ * {@code leaktrace}, {@code duckdb} or {@code floor} on a scale case. Writes a JSON file with the seconds,
+ * the seconds per stage (leaktrace), its figures and its memory peaks.
+ *
+ * <p>Usage: {@code BenchPart PART CASE_DIR PLATFORMS WORK_DIR OUT_JSON}
+ */
+public final class BenchPart {
+
+  public static final List<String> PARTS = List.of("floor", "duckdb", "leaktrace");
+
+  private BenchPart() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 5 || !PARTS.contains(args[0])) {
+      System.err.println("usage: BenchPart floor|duckdb|leaktrace CASE_DIR PLATFORMS WORK_DIR OUT_JSON");
+      System.exit(2);
+    }
+    String part = args[0];
+    Path caseDir = Path.of(args[1]);
+    int platforms = Integer.parseInt(args[2]);
+    Path work = Path.of(args[3]);
+    Path out = Path.of(args[4]);
+    int cores = Runtime.getRuntime().availableProcessors();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("part", part);
+    try (Probe probe = new Probe()) {
+      long t0 = System.nanoTime();
+      switch (part) {
+        case "floor" -> result.put("figures", floor(caseDir, platforms, cores).toMap());
+        case "duckdb" -> result.put("figures", DuckPeer.run(dumpSet(caseDir), platformSets(caseDir, platforms),
+            key(caseDir), cores, Files.createDirectories(work.resolve("duckdb-tmp"))));
+        default -> result.put("stages", leaktrace(caseDir, work));
+      }
+      result.put("seconds", (System.nanoTime() - t0) / 1e9);
+      result.put("peak_live_heap_bytes", probe.peakLiveHeap());
+      result.put("peak_heap_used_bytes", probe.peakUsedHeap());
+    }
+    result.put("max_heap_bytes", Probe.maxHeap());
+    result.put("peak_rss_bytes", Probe.peakRss());
+    result.put("cores", cores);
+    Files.writeString(out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+    System.exit(0); // DuckDB and Spark leave non-daemon threads
+  }
+
+  static Floor.Result floor(Path caseDir, int platforms, int threads) throws IOException {
+    List<Floor.Input> inputs = new ArrayList<>(Floor.inputs(dumpFolder(caseDir), ScaleCase.dumpTypes()));
+    for (int k = 0; k < platforms; k++) {
+      inputs.addAll(Floor.inputs(platformFolder(caseDir, k), ScaleCase.platformTypes(k)));
+    }
+    return Floor.run(inputs, new KeyedHasher(keyBytes(caseDir)), threads);
+  }
+
+  static Map<String, Double> leaktrace(Path caseDir, Path work) {
+    CaseFile c = CaseFile.load(caseDir.resolve("case.yaml"));
+    Workspace ws = Workspace.of(c, work.resolve("leaktrace"));
+    SparkSession spark = Sessions.forJob("leaktrace bench " + c.caseId());
+    try {
+      return Pipeline.run(spark, c, ws, Pipeline.all(), new ReportStage.Options(true,
+          "bin/leaktrace run --case " + c.file() + " --out " + ws.out() + " --reproducible"));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  static DuckPeer.Dataset dumpSet(Path caseDir) {
+    return new DuckPeer.Dataset("dump", dumpFolder(caseDir).resolve("*.csv"), ScaleCase.dumpTypes());
+  }
+
+  static List<DuckPeer.Dataset> platformSets(Path caseDir, int platforms) {
+    List<DuckPeer.Dataset> out = new ArrayList<>();
+    for (int k = 0; k < platforms; k++) {
+      out.add(new DuckPeer.Dataset(ScaleCase.platformId(k), platformFolder(caseDir, k).resolve("*.csv"),
+          ScaleCase.platformTypes(k)));
+    }
+    return out;
+  }
+
+  private static Path dumpFolder(Path caseDir) {
+    return caseDir.resolve("dumps").resolve(ScaleCase.DUMP_ID);
+  }
+
+  private static Path platformFolder(Path caseDir, int k) {
+    return caseDir.resolve("platforms").resolve(ScaleCase.platformId(k));
+  }
+
+  private static byte[] keyBytes(Path caseDir) {
+    return CaseFile.load(caseDir.resolve("case.yaml")).readKey();
+  }
+
+  private static String key(Path caseDir) {
+    return java.util.HexFormat.of().formatHex(keyBytes(caseDir));
+  }
+}
