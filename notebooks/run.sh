@@ -7,6 +7,8 @@
 #   notebooks/run.sh [OUT [NOTEBOOK...]]   run on a finished run (default out/demo, from bin/leaktrace demo)
 #   notebooks/run.sh --demo [NOTEBOOK...]  first generate and run a small case into out/notebooks-demo
 #                                          (LEAKTRACE_NB_PERSONS persons, default 300); what CI does
+#   notebooks/run.sh --kernel              only fetch and build the kernel and its kernelspec (target/jupyter);
+#                                          .ci/run does this before the tests, so that no Maven runs beside them
 # Executed copies and the kernel's log go to OUT/notebooks/.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,46 +16,32 @@ kernel_version=3.0.1
 jar="$root/jobs/target/leaktrace-jobs-0.1.0.jar"
 lib="$root/jobs/target/lib"
 t0=$SECONDS
-
-if [ "${1:-}" = "--demo" ]; then
-  shift
-  out="$root/out/notebooks-demo"
-  rm -rf "$out"; mkdir -p "$root/out"
-  echo "notebooks: generating and running a case of ${LEAKTRACE_NB_PERSONS:-300} persons into $out" >&2
-  "$root/bin/leaktrace" demo --persons "${LEAKTRACE_NB_PERSONS:-300}" --out "$out" > "$out.log" 2>&1 \
-    || { tail -40 "$out.log" >&2; echo "notebooks: bin/leaktrace demo failed (log: $out.log)" >&2; exit 1; }
-  echo "notebooks: case ready in $((SECONDS - t0)) s" >&2
-else
-  out="${1:-$root/out/demo}"
-  shift || true
-fi
-out=$(cd "$out" && pwd)
-
-[ -f "$out/exhibit/summary.json" ] || { echo "notebooks: no $out/exhibit/summary.json; run bin/leaktrace demo first" >&2; exit 2; }
-[ -f "$jar" ] && [ -d "$lib" ] || { echo "notebooks: the job is not built; run bin/leaktrace demo (or mvn -DskipTests package)" >&2; exit 2; }
 # Debian's Python (a pyenv or venv python3 earlier on PATH does not see the Debian Jupyter packages)
 py=${LEAKTRACE_PYTHON:-/usr/bin/python3}
-"$py" -c "import nbconvert, nbclient, ipykernel" 2>/dev/null || { echo "notebooks: Jupyter missing: apt-get install -y jupyter-notebook python3-nbconvert python3-nbclient python3-ipykernel" >&2; exit 2; }
 
-# The kernel, in target/jupyter (kept, so that Jupyter can use it interactively: see notebooks/README.md):
-# the runnable jar resolved by Maven, and our LoopThread compiled in front of it (it fixes the kernel's
-# start-up races; see notebooks/kernel/.../LoopThread.java).
-kdir="$root/target/jupyter"
-mkdir -p "$kdir"
-(cd "$root" && mvn -B -q dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$kernel_version" \
-   -DoutputDirectory="$kdir" -Dmdep.stripVersion=true) > "$kdir/mvn.log" 2>&1 \
-  || { cat "$kdir/mvn.log" >&2; echo "notebooks: could not fetch the kernel jar" >&2; exit 1; }
-kernel_jar="$kdir/rapaio-jupyter-kernel.jar"
-rm -rf "$kdir/patch"
-javac -nowarn --release 17 -cp "$kernel_jar" -d "$kdir/patch" \
-  "$root/notebooks/kernel/org/rapaio/jupyter/kernel/channels/LoopThread.java"
+prepare_kernel() {
+  # The kernel, in target/jupyter (kept, so that Jupyter can use it interactively: see notebooks/README.md):
+  # the runnable jar resolved by Maven, and our LoopThread compiled in front of it (it fixes the kernel's
+  # start-up races; see notebooks/kernel/.../LoopThread.java).
+  # Fetched once (-N: the parent pom only, not once per module).
+  kdir="$root/target/jupyter"
+  kernel_jar="$kdir/rapaio-jupyter-kernel-$kernel_version.jar"
+  mkdir -p "$kdir"
+  if [ ! -f "$kernel_jar" ]; then
+    (cd "$root" && mvn -B -q -N dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$kernel_version" \
+       -DoutputDirectory="$kdir") > "$kdir/mvn.log" 2>&1 \
+      || { cat "$kdir/mvn.log" >&2; echo "notebooks: could not fetch the kernel jar (log: $kdir/mvn.log)" >&2; exit 1; }
+  fi
+  rm -rf "$kdir/patch"
+  javac -nowarn --release 17 -cp "$kernel_jar" -d "$kdir/patch" \
+    "$root/notebooks/kernel/org/rapaio/jupyter/kernel/channels/LoopThread.java"
 
-# The kernelspec (JUPYTER_PATH, so nothing is installed for the user): the JVM gets Spark's --add-opens,
-# RJK_CLASSPATH (';'-separated globs) adds the job's jar and its dependencies, LEAKTRACE_JAVA_OPTS (as for
-# bin/leaktrace) more JVM options. LEAKTRACE_OUT comes from the environment of each run.
-spec="$kdir/kernels/leaktrace-java"
-mkdir -p "$spec"
-"$py" - "$spec/kernel.json" "$kdir/patch:$kernel_jar" "$jar;$lib/*.jar" "$root/conf" <<'PY'
+  # The kernelspec (JUPYTER_PATH, so nothing is installed for the user): the JVM gets Spark's --add-opens,
+  # RJK_CLASSPATH (';'-separated globs) adds the job's jar and its dependencies, LEAKTRACE_JAVA_OPTS (as for
+  # bin/leaktrace) more JVM options. LEAKTRACE_OUT comes from the environment of each run.
+  spec="$kdir/kernels/leaktrace-java"
+  mkdir -p "$spec"
+  "$py" - "$spec/kernel.json" "$kdir/patch:$kernel_jar" "$jar;$lib/*.jar" "$root/conf" <<'PY'
 import json, os, sys
 path, classpath, rjk_classpath, conf = sys.argv[1:]
 opens = ("-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector "
@@ -73,7 +61,34 @@ json.dump({
           "RJK_TIMEOUT_MILLIS": "-1", "SPARK_LOCAL_IP": "127.0.0.1"}
 }, open(path + ".tmp", "w"), indent=1)
 PY
-mv "$spec/kernel.json.tmp" "$spec/kernel.json"
+  mv "$spec/kernel.json.tmp" "$spec/kernel.json"
+}
+
+if [ "${1:-}" = "--kernel" ]; then
+  prepare_kernel
+  echo "notebooks: kernel and kernelspec ready in $kdir ($((SECONDS - t0)) s)" >&2
+  exit 0
+fi
+
+if [ "${1:-}" = "--demo" ]; then
+  shift
+  out="$root/out/notebooks-demo"
+  rm -rf "$out"; mkdir -p "$root/out"
+  echo "notebooks: generating and running a case of ${LEAKTRACE_NB_PERSONS:-300} persons into $out" >&2
+  "$root/bin/leaktrace" demo --persons "${LEAKTRACE_NB_PERSONS:-300}" --out "$out" > "$out.log" 2>&1 \
+    || { tail -40 "$out.log" >&2; echo "notebooks: bin/leaktrace demo failed (log: $out.log)" >&2; exit 1; }
+  echo "notebooks: case ready in $((SECONDS - t0)) s" >&2
+else
+  out="${1:-$root/out/demo}"
+  shift || true
+fi
+out=$(cd "$out" && pwd)
+
+[ -f "$out/exhibit/summary.json" ] || { echo "notebooks: no $out/exhibit/summary.json; run bin/leaktrace demo first" >&2; exit 2; }
+[ -f "$jar" ] && [ -d "$lib" ] || { echo "notebooks: the job is not built; run bin/leaktrace demo (or mvn -DskipTests package)" >&2; exit 2; }
+"$py" -c "import nbconvert, nbclient, ipykernel" 2>/dev/null || { echo "notebooks: Jupyter missing: apt-get install -y jupyter-notebook python3-nbconvert python3-nbclient python3-ipykernel" >&2; exit 2; }
+
+prepare_kernel
 export JUPYTER_PATH="$kdir" LEAKTRACE_OUT="$out"
 
 mkdir -p "$out/notebooks"
