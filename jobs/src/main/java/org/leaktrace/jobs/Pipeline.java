@@ -3,6 +3,7 @@ package org.leaktrace.jobs;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
+import org.leaktrace.jobs.common.Checkpoints;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.attribute.AttributeStage;
@@ -37,6 +38,17 @@ public final class Pipeline {
   }
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages,
+      ReportStage.Options reportOptions) {
+    // on a cluster: this run's reliable checkpoints under the warehouse, removed when it ends
+    String checkpoints = Checkpoints.begin(spark, ws);
+    try {
+      runStages(spark, c, ws, stages, reportOptions);
+    } finally {
+      Checkpoints.end(spark, checkpoints);
+    }
+  }
+
+  private static void runStages(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages,
       ReportStage.Options reportOptions) {
     for (Stage s : stages) {
       long t0 = System.nanoTime();
