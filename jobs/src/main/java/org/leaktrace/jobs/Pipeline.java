@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.leaktrace.jobs.common.Checkpoints;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.attribute.AttributeStage;
@@ -40,6 +41,17 @@ public final class Pipeline {
 
   /** Runs the stages in order; returns the seconds each took, by stage key, in run order. */
   public static Map<String, Double> run(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages,
+      ReportStage.Options reportOptions) {
+    // on a cluster: this run's reliable checkpoints under the warehouse, removed when it ends
+    String checkpoints = Checkpoints.begin(spark, ws);
+    try {
+      return runStages(spark, c, ws, stages, reportOptions);
+    } finally {
+      Checkpoints.end(spark, checkpoints);
+    }
+  }
+
+  private static Map<String, Double> runStages(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages,
       ReportStage.Options reportOptions) {
     Map<String, Double> seconds = new LinkedHashMap<>();
     for (Stage s : stages) {

@@ -39,6 +39,7 @@ import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.leaktrace.jobs.common.Checkpoints;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Tables;
@@ -143,9 +144,9 @@ public final class AttributeStage {
             col(Cols.TOKENS), col(Cols.PLATFORM).as(SRC));
     Dataset<Row> queries = dumpRows.select(Cols.DUMP, Cols.ROW_ID, Cols.TOKENS, SRC).unionByName(sample);
 
-    // materialized once: every evidence below reads it (a lost executor fails the job rather than
-    // recomputing; no checkpoint directory to configure)
-    Dataset<Row> agreeing = agreeingRows(queries, refRecords, p).localCheckpoint(true);
+    // materialized once: every evidence below reads it (Checkpoints: local checkpoint in local mode,
+    // reliable on a cluster so a lost executor's tasks are retried)
+    Dataset<Row> agreeing = Checkpoints.materialize(agreeingRows(queries, refRecords, p));
     Dataset<Row> dumpAgree = agreeing.filter(col(SRC).isNull()).drop(SRC);
 
     Dataset<Row> n = counted.groupBy(Cols.DUMP).agg(count(lit(1)).as(N));
@@ -175,7 +176,7 @@ public final class AttributeStage {
         .agg(countDistinct(Cols.TYPE, Cols.TOKEN).as(Cols.CANARY_HITS),
             array_sort(collect_set(Cols.PARTNER)).as(Cols.CANARY_PARTNERS));
 
-    Dataset<Row> pairs = n.crossJoin(refSnapshots.select(Cols.PLATFORM).distinct())
+    Dataset<Row> pairs = Checkpoints.materialize(n.crossJoin(refSnapshots.select(Cols.PLATFORM).distinct())
         .join(background, new String[] {Cols.PLATFORM}, "left")
         .join(agreement, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
         .join(containment, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
@@ -195,8 +196,7 @@ public final class AttributeStage {
         .withColumn(Cols.SCORE, greatest(lit(0.0), col(Cols.FINGERPRINT_AGREEMENT).minus(col(Cols.BACKGROUND))
             .divide(lit(1.0).minus(col(Cols.BACKGROUND)))))
         .withColumn(Cols.CANDIDATE, col(Cols.CANARY_HITS).gt(0).or(col(Cols.AGREEING_ROWS).geq(p.minRows())
-            .and(col(Cols.P_VALUE).leq(p.alpha())).and(col(Cols.SCORE).geq(p.minScore()))))
-        .localCheckpoint(true);
+            .and(col(Cols.P_VALUE).leq(p.alpha())).and(col(Cols.SCORE).geq(p.minScore())))));
 
     // Greedy assignment: each row to its strongest evidence (canary, then exclusive, then shared
     // agreement), ties to the candidate with the higher score
@@ -210,14 +210,13 @@ public final class AttributeStage {
         .withColumn("_lt_pick", row_number().over(Window.partitionBy(Cols.DUMP, Cols.ROW_ID)
             .orderBy(col(RANK).desc(), col(Cols.SCORE).desc(), col(Cols.PLATFORM))))
         .filter(col("_lt_pick").equalTo(1));
-    Dataset<Row> rows = counted
+    Dataset<Row> rows = Checkpoints.materialize(counted
         .join(rowEvidence.select(Cols.DUMP, Cols.ROW_ID, Cols.PLATFORM, RANK), new String[] {Cols.DUMP, Cols.ROW_ID}, "left")
         .join(perRow, new String[] {Cols.DUMP, Cols.ROW_ID}, "left")
         .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM),
             when(col(RANK).equalTo(3), lit(CANARY)).when(col(RANK).equalTo(2), lit(FINGERPRINT_EXCLUSIVE))
                 .when(col(RANK).equalTo(1), lit(FINGERPRINT_SHARED)).otherwise(lit(NONE)).as(Cols.EVIDENCE),
-            coalesce(col(Cols.AGREEING_PLATFORMS), lit(0L)).cast("int").as(Cols.AGREEING_PLATFORMS))
-        .localCheckpoint(true);
+            coalesce(col(Cols.AGREEING_PLATFORMS), lit(0L)).cast("int").as(Cols.AGREEING_PLATFORMS)));
 
     Dataset<Row> shares = rows.groupBy(Cols.DUMP, Cols.PLATFORM).agg(count(lit(1)).as("_lt_assigned"));
     Dataset<Row> withShares = pairs.join(shares, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")

@@ -5,6 +5,8 @@ import org.apache.spark.sql.SparkSession;
 /** Builds SparkSessions with Delta enabled; a master set by spark-submit is never overridden. */
 public final class Sessions {
 
+  private static final String CLEAN_CHECKPOINTS = "spark.cleaner.referenceTracking.cleanCheckpoints";
+
   private Sessions() {}
 
   /** Delta settings every leaktrace session needs, local or on a cluster. */
@@ -19,6 +21,11 @@ public final class Sessions {
    */
   public static SparkSession forJob(String appName) {
     SparkSession.Builder b = withDelta(SparkSession.builder().appName(appName));
+    if (System.getProperty(CLEAN_CHECKPOINTS) == null) {
+      // on a cluster each connected-components round leaves a reliable checkpoint (Checkpoints): free
+      // the superseded ones during the run, not only when it ends
+      b.config(CLEAN_CHECKPOINTS, "true");
+    }
     if (System.getProperty("spark.master") == null) {
       b.master("local[*]")
           .config("spark.ui.showConsoleProgress", "false")

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.leaktrace.jobs.common.Checkpoints;
 import org.leaktrace.jobs.common.Errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * long); node ids can be any orderable column, here {@code (dataset, row_id)} structs, whereas GraphX
  * wants one {@code long} per node and {@code row_id} already uses 63 bits; it stays in Catalyst
  * (adaptive execution, skew handling) and adds no dependency. Labels are minima, so the result does
- * not depend on partitioning or task order. Each round is cut from the lineage with an eager local
- * checkpoint (no checkpoint directory to configure; a lost executor fails the job instead of
- * recomputing a long plan), and its blocks are freed by Spark's context cleaner.
+ * not depend on partitioning or task order. Each round is cut from the lineage with an eager
+ * checkpoint ({@link Checkpoints}: local in local mode, reliable on a cluster so a lost executor's tasks
+ * are retried instead of failing the job; either way no long plan is recomputed), freed by Spark's
+ * context cleaner.
  */
 final class Components {
 
@@ -61,17 +63,16 @@ final class Components {
    */
   static Dataset<Row> of(Dataset<Row> nodesDF, Dataset<Row> edgesDF, int maxRounds, String label) {
     // oriented edges: larger → smaller, no loops, no repeats
-    Dataset<Row> e = edgesDF
+    Dataset<Row> e = Checkpoints.materialize(edgesDF
         .select(greatest(col(SRC), col(DST)).as(SRC), least(col(SRC), col(DST)).as(DST))
         .filter(col(SRC).notEqual(col(DST)))
-        .distinct()
-        .localCheckpoint(true);
+        .distinct());
     int round = 0;
     while (!stars(e)) {
       if (++round > maxRounds) {
         throw Errors.internal("connected components of " + label + " did not converge in " + maxRounds + " rounds");
       }
-      e = smallStar(largeStar(e)).localCheckpoint(true);
+      e = Checkpoints.materialize(smallStar(largeStar(e)));
     }
     LOG.info("count: {}: components converged after {} rounds", label, round);
     Dataset<Row> parent = e.select(col(SRC).as(NODE), col(DST).as(COMP));

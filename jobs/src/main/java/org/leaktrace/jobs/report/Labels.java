@@ -1,9 +1,16 @@
 package org.leaktrace.jobs.report;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Chinese and English names of the codes that summary.json carries (classes, reasons, verdicts, levels). */
+/**
+ * Chinese and English names of the codes that summary.json carries (classes, reasons, verdicts, levels).
+ *
+ * <p>Every map here iterates in a declared order (codes as listed, then {@code zh} before {@code en}):
+ * the page embeds them as JSON, and {@code Map.of}'s order changes from one JVM to the next, which would
+ * make two runs of one case write different index.html bytes.
+ */
 final class Labels {
 
   static final Map<String, Map<String, String>> ALL = build();
@@ -58,16 +65,24 @@ final class Labels {
     put(m, "chart.window", "提取时间窗口", "extraction window");
     put(m, "chart.obtained", "获取日期", "obtained");
     put(m, "chart.unknown_source", "未知来源", "unknown source");
-    return m;
+    return Collections.unmodifiableMap(m);
   }
 
   private static void put(Map<String, Map<String, String>> m, String key, String zh, String en) {
-    m.put(key, Map.of("zh", zh, "en", en));
+    m.put(key, pair(zh, en));
+  }
+
+  /** {@code zh} then {@code en}, in that order. */
+  private static Map<String, String> pair(String zh, String en) {
+    Map<String, String> l = new LinkedHashMap<>();
+    l.put("zh", zh);
+    l.put("en", en);
+    return Collections.unmodifiableMap(l);
   }
 
   /** The label of a code, the code itself in both languages when it is not known. */
   static Map<String, String> of(String prefix, String code) {
     Map<String, String> l = ALL.get(prefix + "." + code);
-    return l != null ? l : Map.of("zh", String.valueOf(code), "en", String.valueOf(code));
+    return l != null ? l : pair(String.valueOf(code), String.valueOf(code));
   }
 }

@@ -27,7 +27,8 @@ public record MethodInputs(String caseFile, String command, String taxonomyName,
   public MethodInputs {
     Objects.requireNonNull(caseFile, "caseFile");
     Objects.requireNonNull(command, "command");
-    tableVersions = tableVersions == null ? Map.of() : new LinkedHashMap<>(tableVersions);
-    parameters = parameters == null ? Map.of() : new LinkedHashMap<>(parameters);
+    // ordered copies (never Map.of, whose order changes between JVMs): METHOD.md lists them as given
+    tableVersions = tableVersions == null ? new LinkedHashMap<>() : new LinkedHashMap<>(tableVersions);
+    parameters = parameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(parameters);
   }
 }

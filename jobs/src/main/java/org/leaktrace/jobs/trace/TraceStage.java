@@ -25,6 +25,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.leaktrace.jobs.attribute.RecordMatch;
+import org.leaktrace.jobs.common.Checkpoints;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Tables;
@@ -96,20 +97,18 @@ public final class TraceStage {
     Column isDump = col(Cols.DATASET).startsWith("dump:");
     String person = RecordMatch.sqlArray(p.personTypes());
     // counted rows (pieces), as in count and attribute: identifying, verifiable, first of their content
-    Dataset<Row> counted = RecordMatch.counted(records.filter(isDump))
-        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.CONTENT_KEY), col(Cols.UNTYPED_VALUES))
-        .localCheckpoint(true);
+    Dataset<Row> counted = Checkpoints.materialize(RecordMatch.counted(records.filter(isDump))
+        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.CONTENT_KEY), col(Cols.UNTYPED_VALUES)));
     Dataset<Row> maps = ReferenceStage.rowMaps(tokens.filter(isDump))
         .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TOKENS));
     // a row is specific when it holds a value beyond person fields (typed or not): equal content then
     // means the same record, not just the same person
-    Dataset<Row> rows = counted.join(maps, new String[] {Cols.DUMP, Cols.ROW_ID}, "left")
+    Dataset<Row> rows = Checkpoints.materialize(counted.join(maps, new String[] {Cols.DUMP, Cols.ROW_ID}, "left")
         .withColumn(Cols.TOKENS, coalesce(col(Cols.TOKENS), expr("map()").cast("map<string,string>")))
         .withColumn(SPECIFIC, col(Cols.UNTYPED_VALUES).gt(0)
-            .or(expr("exists(map_keys(" + Cols.TOKENS + "), k -> NOT array_contains(" + person + ", k))")))
-        .localCheckpoint(true);
+            .or(expr("exists(map_keys(" + Cols.TOKENS + "), k -> NOT array_contains(" + person + ", k))"))));
 
-    Dataset<Row> anchors = tokens
+    Dataset<Row> anchors = Checkpoints.materialize(tokens
         .filter(isDump.and(col(Cols.STRENGTH).equalTo("STRONG")).and(col(Cols.STATUS).equalTo("valid")))
         .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TYPE), col(Cols.TOKEN))
         .join(counted.select(Cols.DUMP, Cols.ROW_ID), new String[] {Cols.DUMP, Cols.ROW_ID})
@@ -117,8 +116,7 @@ public final class TraceStage {
         .filter(col("_lt_n").leq(p.maxAnchorRows())).drop("_lt_n")
         .unionByName(counted.select(col(Cols.DUMP), col(Cols.ROW_ID), lit(CONTENT_ANCHOR).as(Cols.TYPE),
             col(Cols.CONTENT_KEY).as(Cols.TOKEN)))
-        .distinct()
-        .localCheckpoint(true);
+        .distinct());
     Dataset<Row> other = anchors.select(col(Cols.DUMP).as(Cols.DUMP + B), col(Cols.ROW_ID).as(Cols.ROW_ID + B),
         col(Cols.TYPE).as(Cols.TYPE + B), col(Cols.TOKEN).as(Cols.TOKEN + B));
     Dataset<Row> candidates = anchors
@@ -161,14 +159,13 @@ public final class TraceStage {
     Dataset<Row> grid = spark.createDataFrame(all, new StructType()
         .add(Cols.DUMP_A, DataTypes.StringType, false).add(Cols.DUMP_B, DataTypes.StringType, false)
         .add(Cols.ROWS_A, DataTypes.LongType, false).add(Cols.ROWS_B, DataTypes.LongType, false));
-    Dataset<Row> pairs = grid.join(shared, new String[] {Cols.DUMP_A, Cols.DUMP_B}, "left")
+    Dataset<Row> pairs = Checkpoints.materialize(grid.join(shared, new String[] {Cols.DUMP_A, Cols.DUMP_B}, "left")
         .select(col(Cols.DUMP_A), col(Cols.DUMP_B), col(Cols.ROWS_A), col(Cols.ROWS_B),
             coalesce(col(Cols.SHARED_A), lit(0L)).as(Cols.SHARED_A),
             coalesce(col(Cols.SHARED_B), lit(0L)).as(Cols.SHARED_B),
             share(Cols.SHARED_A, Cols.ROWS_A).as(Cols.A_IN_B), share(Cols.SHARED_B, Cols.ROWS_B).as(Cols.B_IN_A),
             share("_lt_ida", Cols.ROWS_A).as(Cols.ID_A_IN_B), share("_lt_idb", Cols.ROWS_B).as(Cols.ID_B_IN_A))
-        .orderBy(Cols.DUMP_A, Cols.DUMP_B)
-        .localCheckpoint(true);
+        .orderBy(Cols.DUMP_A, Cols.DUMP_B));
 
     List<ResaleGraph.Pair> list = new ArrayList<>();
     for (Row r : pairs.collectAsList()) { // one row per pair of dumps: aggregates
