@@ -77,7 +77,7 @@ public final class Bench {
     want.put("platforms", o.platforms());
     want.put("seed", o.seed());
     want.put("part_rows", o.partRows());
-    if (Files.exists(done) && json.readTree(done.toFile()).equals(json.valueToTree(want))) {
+    if (Files.exists(done) && Files.readString(done).equals(json.writeValueAsString(want))) {
       log.println("bench: reusing the case in " + caseDir);
       return 0;
     }

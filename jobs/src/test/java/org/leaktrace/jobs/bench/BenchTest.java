@@ -123,6 +123,11 @@ class BenchTest {
     // the leaktrace part's work folder is removed after the run; the case stays for reuse
     assertFalse(Files.exists(dir.resolve("bench/work/leaktrace")));
     assertTrue(Files.exists(dir.resolve("bench/case-200x1-s3/bench-case.json")));
+    // a second bench of the same rows, platforms and seed reuses the case
+    ByteArrayOutputStream again = new ByteArrayOutputStream();
+    new Bench(new Bench.Options(200, 1, 3, dir.resolve("bench"), 1, 1000, List.of("floor"), false),
+        new PrintStream(again, true, StandardCharsets.UTF_8)).run();
+    assertTrue(again.toString(StandardCharsets.UTF_8).contains("reusing the case"), again.toString());
   }
 
   private static List<Path> files(Path root) throws IOException {
