@@ -142,7 +142,7 @@ final class StageCommands {
 
   @Command(name = "estimate", mixinStandardHelpOptions = true,
       description = "Estimate the size of each source's stolen table from independent samples of it (Chapman, "
-          + "bootstrap 95% interval, Robson-Regier check); dumps derived from another are excluded and named.")
+          + "bootstrap 95%% interval, Robson-Regier check); dumps derived from another are excluded and named.")
   static final class Estimate implements Callable<Integer> {
     @Mixin CaseOptions o;
 
