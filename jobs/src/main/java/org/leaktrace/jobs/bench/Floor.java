@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.leaktrace.jobs.generate.Csv;
 import org.leaktrace.udf.hash.KeyedHasher;
 import org.leaktrace.udf.types.FieldHandler;
 import org.leaktrace.udf.types.FieldHandlers;
@@ -94,15 +95,17 @@ public final class Floor {
     long rows = 0;
     long tokens = 0;
     long checksum = 0;
-    List<String> fields = new ArrayList<>(handlers.length);
     try (BufferedReader r = Files.newBufferedReader(in.file(), StandardCharsets.UTF_8)) {
       String line = r.readLine(); // header
       while ((line = r.readLine()) != null) {
         rows++;
-        split(line, fields);
-        for (int i = 0; i < handlers.length && i < fields.size(); i++) {
+        String[] fields = Csv.fields(line, ',');
+        if (fields == null) {
+          continue; // a quote never closed: the row is read, it has no field to tokenize
+        }
+        for (int i = 0; i < handlers.length && i < fields.length; i++) {
           if (handlers[i] != null) {
-            String norm = handlers[i].normalize(fields.get(i));
+            String norm = handlers[i].normalize(fields[i]);
             if (norm != null) {
               checksum ^= hasher.token(in.types()[i], norm).hashCode() * (rows | 1);
               tokens++;
@@ -114,45 +117,5 @@ public final class Floor {
       throw new UncheckedIOException(in.file() + ": " + e.getMessage(), e);
     }
     return new Result(rows, tokens, checksum);
-  }
-
-  /** Splits one CSV line (RFC 4180 quotes, comma separator) into {@code out}. */
-  static void split(String line, List<String> out) {
-    out.clear();
-    int n = line.length();
-    int i = 0;
-    while (true) {
-      if (i < n && line.charAt(i) == '"') {
-        StringBuilder b = new StringBuilder();
-        i++;
-        while (i < n) {
-          char c = line.charAt(i++);
-          if (c == '"') {
-            if (i < n && line.charAt(i) == '"') {
-              b.append('"');
-              i++;
-            } else {
-              break;
-            }
-          } else {
-            b.append(c);
-          }
-        }
-        out.add(b.toString());
-        int comma = line.indexOf(',', i);
-        if (comma < 0) {
-          return;
-        }
-        i = comma + 1;
-      } else {
-        int comma = line.indexOf(',', i);
-        if (comma < 0) {
-          out.add(line.substring(i));
-          return;
-        }
-        out.add(line.substring(i, comma));
-        i = comma + 1;
-      }
-    }
   }
 }

@@ -1,7 +1,13 @@
 package org.leaktrace.jobs.generate;
 
-/** RFC-4180 rendering of one row on one line (no field ever holds a line break here). */
-final class Csv {
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * RFC-4180 rows on one line (no field ever holds a line break here): rendering for the generators,
+ * splitting for the generator's re-read check and the benchmark's floor.
+ */
+public final class Csv {
 
   private Csv() {}
 
@@ -31,5 +37,49 @@ final class Csv {
   /** Joins the fields with a multi-character separator, literally (the {@code ----} format). */
   static String literal(String[] fields, String sep) {
     return String.join(sep, fields);
+  }
+
+  /** One line of RFC-4180 CSV; null when a quoted field is never closed on this line. */
+  public static String[] fields(String line, char sep) {
+    List<String> out = new ArrayList<>();
+    StringBuilder b = new StringBuilder();
+    int i = 0;
+    int n = line.length();
+    while (true) {
+      b.setLength(0);
+      if (i < n && line.charAt(i) == '"') {
+        i++;
+        boolean closed = false;
+        while (i < n) {
+          char c = line.charAt(i++);
+          if (c == '"') {
+            if (i < n && line.charAt(i) == '"') {
+              b.append('"');
+              i++;
+            } else {
+              closed = true;
+              break;
+            }
+          } else {
+            b.append(c);
+          }
+        }
+        if (!closed) {
+          return null;
+        }
+        while (i < n && line.charAt(i) != sep) {
+          b.append(line.charAt(i++));
+        }
+      } else {
+        while (i < n && line.charAt(i) != sep) {
+          b.append(line.charAt(i++));
+        }
+      }
+      out.add(b.toString());
+      if (i >= n) {
+        return out.toArray(new String[0]);
+      }
+      i++;
+    }
   }
 }

@@ -105,7 +105,7 @@ final class Reread {
         return "invalid_json";
       }
     } else if (d.separator.length() == 1) {
-      fields = csvFields(text, d.separator.charAt(0));
+      fields = Csv.fields(text, d.separator.charAt(0));
       if (fields == null) {
         return "unbalanced_quote";
       }
@@ -121,50 +121,6 @@ final class Reread {
 
   private static boolean isUnit(byte[] data, int i, boolean utf16, char c) {
     return utf16 ? i + 1 < data.length && data[i] == c && data[i + 1] == 0 : data[i] == c;
-  }
-
-  /** One line of RFC-4180 CSV; null when a quoted field is never closed on this line. */
-  static String[] csvFields(String line, char sep) {
-    List<String> out = new ArrayList<>();
-    StringBuilder b = new StringBuilder();
-    int i = 0;
-    int n = line.length();
-    while (true) {
-      b.setLength(0);
-      if (i < n && line.charAt(i) == '"') {
-        i++;
-        boolean closed = false;
-        while (i < n) {
-          char c = line.charAt(i++);
-          if (c == '"') {
-            if (i < n && line.charAt(i) == '"') {
-              b.append('"');
-              i++;
-            } else {
-              closed = true;
-              break;
-            }
-          } else {
-            b.append(c);
-          }
-        }
-        if (!closed) {
-          return null;
-        }
-        while (i < n && line.charAt(i) != sep) {
-          b.append(line.charAt(i++));
-        }
-      } else {
-        while (i < n && line.charAt(i) != sep) {
-          b.append(line.charAt(i++));
-        }
-      }
-      out.add(b.toString());
-      if (i >= n) {
-        return out.toArray(new String[0]);
-      }
-      i++;
-    }
   }
 
   /** The values of {@code keys} in a JSON object line (missing → empty); null when not an object. */

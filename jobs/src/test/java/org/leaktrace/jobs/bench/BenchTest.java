@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leaktrace.jobs.Pipeline;
+import org.leaktrace.jobs.generate.Csv;
 import org.leaktrace.jobs.generate.ScaleCase;
 import org.leaktrace.udf.types.Check;
 import org.leaktrace.udf.types.FieldHandlers;
@@ -143,9 +144,7 @@ class BenchTest {
       for (Path f : s.sorted().toList()) {
         List<String> lines = Files.readAllLines(f);
         for (String l : lines.subList(1, lines.size())) {
-          List<String> fields = new ArrayList<>();
-          Floor.split(l, fields);
-          out.add(fields.toArray(String[]::new));
+          out.add(Csv.fields(l, ','));
         }
       }
     }

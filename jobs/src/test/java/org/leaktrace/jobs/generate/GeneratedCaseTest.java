@@ -69,7 +69,7 @@ class GeneratedCaseTest {
       assertEquals(6, p.get("snapshots").size());
       for (String f : files) {
         List<String> lines = Files.readAllLines(folder.resolve(f), StandardCharsets.UTF_8);
-        assertEquals(columnNames(p), List.of(Reread.csvFields(lines.get(0), ',')), id + " header");
+        assertEquals(columnNames(p), List.of(Csv.fields(lines.get(0), ',')), id + " header");
         assertEquals(p.get("size_by_snapshot").get(f.substring(0, 10)).asInt(), lines.size() - 1, id + " size");
       }
     }
@@ -82,7 +82,7 @@ class GeneratedCaseTest {
     List<String> shop = Files.readAllLines(caseDir.resolve("platforms/shop-w/2020-06-01.csv"));
     Set<String> ids = new HashSet<>();
     for (String line : hotel.subList(1, hotel.size())) {
-      String id = Reread.csvFields(line, ',')[1];
+      String id = Csv.fields(line, ',')[1];
       assertTrue(Checks.idCheckOk(id), "resident ID check character");
       assertTrue(Counter.valid("cn_resident_id", id), "resident ID region and birth date");
       assertTrue(ids.add(id), "one hotel-y record per resident ID");
@@ -90,7 +90,7 @@ class GeneratedCaseTest {
     Set<String> cards = new HashSet<>();
     Set<String> mobiles = new HashSet<>();
     for (String line : shop.subList(1, shop.size())) {
-      String[] f = Reread.csvFields(line, ',');
+      String[] f = Csv.fields(line, ',');
       assertTrue(f[2].matches("1(3[0-9]|5[0-35-9]|66|7[35-8]|8[0-9]|9[89])[0-9]{8}"), "mobile in an allocated range");
       assertTrue(f[4].startsWith("62") && (f[4].length() == 16 || f[4].length() == 19), "UnionPay card length");
       assertTrue(Checks.luhnOk(f[4]), "card Luhn digit");
@@ -104,7 +104,7 @@ class GeneratedCaseTest {
     List<String> rental = Files.readAllLines(caseDir.resolve("platforms/rental-z/2020-06-01.csv"));
     int minors = 0;
     for (String line : rental.subList(1, rental.size())) {
-      String id = Reread.csvFields(line, ',')[3];
+      String id = Csv.fields(line, ',')[3];
       if (!Counter.birthDate(id).plusYears(14).isBefore(java.time.LocalDate.of(2020, 6, 1))) {
         minors++;
       }
@@ -305,7 +305,7 @@ class GeneratedCaseTest {
   private static Set<String> waybillsAndValues(Path snapshot) throws IOException {
     Set<String> out = new HashSet<>();
     for (String line : Files.readAllLines(snapshot, StandardCharsets.UTF_8)) {
-      out.addAll(List.of(Reread.csvFields(line, ',')));
+      out.addAll(List.of(Csv.fields(line, ',')));
     }
     return out;
   }
