@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -131,9 +132,8 @@ public final class AttributeStage {
     Column dumpId = regexp_replace(col(Cols.DATASET), "^dump:", "");
     // Counted rows (pieces): identifying, verifiable, the first of their content (Art. 11(3) duplicates)
     Dataset<Row> counted = RecordMatch.counted(records).select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID));
-    Dataset<Row> dumpRows = ReferenceStage.rowMaps(tokens)
+    Dataset<Row> dumpRows = RecordMatch.counted(records).filter(size(col(Cols.TOKENS)).gt(0))
         .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TOKENS))
-        .join(counted, new String[] {Cols.DUMP, Cols.ROW_ID})
         .withColumn(SRC, lit(null).cast("string"));
     // Background: a sample of each platform's current records, tested against every OTHER platform
     Dataset<Row> sample = refRecords.filter(col(Cols.SEEN_AFTER).isNull())

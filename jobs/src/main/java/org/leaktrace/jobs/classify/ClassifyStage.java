@@ -302,7 +302,8 @@ public final class ClassifyStage {
           return RowFactory.create(dataset, r.<Long>getAs(Cols.ROW_ID), file, r.<Long>getAs(Cols.LINE), snapshot,
               res.contentKey(), res.cls(), res.types().toArray(new String[0]), res.identifying(),
               res.validated(), res.valid(), res.unverifiable(), res.failedChecks().toArray(new String[0]),
-              res.birthDate() == null ? null : Date.valueOf(res.birthDate()), res.untypedValues(), tokens.toArray());
+              res.birthDate() == null ? null : Date.valueOf(res.birthDate()), res.untypedValues(),
+              scala.jdk.javaapi.CollectionConverters.asScala(res.tokenMap()), tokens.toArray());
         }
       };
     }, Encoders.row(CLASSIFIED_SCHEMA));

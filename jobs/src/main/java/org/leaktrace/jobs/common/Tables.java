@@ -228,7 +228,9 @@ public final class Tables {
    * keyed hash of the row's normalized typed content (equal keys = duplicate rows); {@code class} is
    * the most sensitive class of the row's non-empty fields (null: none); {@code birth_date} comes from
    * a valid resident ID; {@code untyped_values} counts the non-empty values of columns without a type
-   * (content, but no token).
+   * (content, but no token); {@code tokens} is the row's usable values (valid or not validated) as type →
+   * token, several tokens of one type joined with {@code ;} in token order: what reference, attribute
+   * and trace compare rows by, written once here instead of re-aggregated from the tokens table.
    */
   public static final StructType RECORDS_SCHEMA = createStructType(List.of(
       createStructField(Cols.DATASET, StringType, false),
@@ -245,7 +247,8 @@ public final class Tables {
       createStructField(Cols.UNVERIFIABLE, BooleanType, false),
       createStructField(Cols.FAILED_CHECKS, createArrayType(StringType, false), false),
       createStructField(Cols.BIRTH_DATE, DateType, true),
-      createStructField(Cols.UNTYPED_VALUES, IntegerType, false)));
+      createStructField(Cols.UNTYPED_VALUES, IntegerType, false),
+      createStructField(Cols.TOKENS, createMapType(StringType, StringType, false), false)));
 
   /**
    * Tokens: one per non-empty typed value. {@code status} is valid / invalid / masked /

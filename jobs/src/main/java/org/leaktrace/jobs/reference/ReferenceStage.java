@@ -1,20 +1,16 @@
 package org.leaktrace.jobs.reference;
 
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.struct;
 
 import io.delta.tables.DeltaTable;
 import java.io.BufferedReader;
@@ -86,7 +82,7 @@ public final class ReferenceStage {
     loadTokenHistory(spark, present, Delta.read(spark, ws.table(Tables.REF_SNAPSHOTS), "reference"), dates,
         ws.table(Tables.REF_TOKENS));
 
-    Delta.overwrite(refRecords(records, tokens, snapshots), ws.table(Tables.REF_RECORDS),
+    Delta.overwrite(refRecords(records, snapshots), ws.table(Tables.REF_RECORDS),
         "leaktrace reference: record versions");
     LOG.info("reference: {} record versions", Delta.read(spark, ws.table(Tables.REF_RECORDS), "reference").count());
 
@@ -160,14 +156,12 @@ public final class ReferenceStage {
   }
 
   /**
-   * Record versions: a version is a platform row's map type → token (its usable values; several values
-   * of one type are joined in sorted order), identified by the row's content key, with the first and
-   * last snapshot it was seen in and the platform's snapshots just before and after those.
+   * Record versions: a version is a platform row's map type → token (its usable values, records'
+   * {@code tokens}; rows without one are no version), identified by the row's content key, with the first
+   * and last snapshot it was seen in and the platform's snapshots just before and after those.
    */
-  public static Dataset<Row> refRecords(Dataset<Row> records, Dataset<Row> tokens, Dataset<Row> snapshots) {
-    Dataset<Row> maps = rowMaps(tokens);
-    Dataset<Row> versions = records.select(Cols.DATASET, Cols.ROW_ID, Cols.SNAPSHOT, Cols.CONTENT_KEY)
-        .join(maps, new String[] {Cols.DATASET, Cols.ROW_ID})
+  public static Dataset<Row> refRecords(Dataset<Row> records, Dataset<Row> snapshots) {
+    Dataset<Row> versions = records.filter(size(col(Cols.TOKENS)).gt(0))
         .groupBy(platformId().as(Cols.PLATFORM), col(Cols.CONTENT_KEY).as(Cols.FINGERPRINT))
         .agg(first(Cols.TOKENS).as(Cols.TOKENS), min(Cols.SNAPSHOT).as(Cols.FIRST_SEEN),
             max(Cols.SNAPSHOT).as(Cols.LAST_SEEN), countDistinct(Cols.SNAPSHOT).cast("int").as(Cols.SNAPSHOTS));
@@ -178,19 +172,6 @@ public final class ReferenceStage {
         .join(s.select(col(Cols.PLATFORM), col(Cols.SNAPSHOT).as(Cols.LAST_SEEN), col(Cols.NEXT).as(Cols.SEEN_AFTER)),
             new String[] {Cols.PLATFORM, Cols.LAST_SEEN})
         .selectExpr(Tables.REF_RECORDS_SCHEMA.fieldNames());
-  }
-
-  /** (dataset, row_id, tokens): each row's usable values as type → token (sorted, joined when repeated). */
-  public static Dataset<Row> rowMaps(Dataset<Row> tokens) {
-    // one aggregation (the profile of bench showed two collect_set levels as the reference stage's main
-    // cost): the row's distinct (type, token) pairs sorted, then per type its tokens joined in that order
-    return tokens.filter(col(Cols.STATUS).isin(USABLE.toArray()))
-        .groupBy(Cols.DATASET, Cols.ROW_ID)
-        .agg(array_sort(array_distinct(collect_list(struct(col(Cols.TYPE), col(Cols.TOKEN))))).as("_lt_e"))
-        .select(col(Cols.DATASET), col(Cols.ROW_ID), expr("map_from_arrays(array_distinct(transform(_lt_e, e -> e."
-            + Cols.TYPE + ")), transform(array_distinct(transform(_lt_e, e -> e." + Cols.TYPE + ")), t -> array_join("
-            + "transform(filter(_lt_e, e -> e." + Cols.TYPE + " = t), e -> e." + Cols.TOKEN + "), ';')))")
-            .as(Cols.TOKENS));
   }
 
   /** {@code platform:courier-x} → {@code courier-x}. */

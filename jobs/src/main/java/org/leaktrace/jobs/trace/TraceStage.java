@@ -97,16 +97,14 @@ public final class TraceStage {
     Column isDump = col(Cols.DATASET).startsWith("dump:");
     String person = RecordMatch.sqlArray(p.personTypes());
     // counted rows (pieces), as in count and attribute: identifying, verifiable, first of their content
-    Dataset<Row> counted = Checkpoints.materialize(RecordMatch.counted(records.filter(isDump))
-        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.CONTENT_KEY), col(Cols.UNTYPED_VALUES)));
-    Dataset<Row> maps = ReferenceStage.rowMaps(tokens.filter(isDump))
-        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TOKENS));
-    // a row is specific when it holds a value beyond person fields (typed or not): equal content then
-    // means the same record, not just the same person
-    Dataset<Row> rows = Checkpoints.materialize(counted.join(maps, new String[] {Cols.DUMP, Cols.ROW_ID}, "left")
-        .withColumn(Cols.TOKENS, coalesce(col(Cols.TOKENS), expr("map()").cast("map<string,string>")))
-        .withColumn(SPECIFIC, col(Cols.UNTYPED_VALUES).gt(0)
-            .or(expr("exists(map_keys(" + Cols.TOKENS + "), k -> NOT array_contains(" + person + ", k))"))));
+    // with each row's type → token map (records' tokens); a row is specific when it holds a value beyond
+    // person fields (typed or not): equal content then means the same record, not just the same person
+    Dataset<Row> rows = Checkpoints.materialize(RecordMatch.counted(records.filter(isDump))
+        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.CONTENT_KEY), col(Cols.TOKENS),
+            col(Cols.UNTYPED_VALUES).gt(0)
+                .or(expr("exists(map_keys(" + Cols.TOKENS + "), k -> NOT array_contains(" + person + ", k))"))
+                .as(SPECIFIC)));
+    Dataset<Row> counted = rows.select(Cols.DUMP, Cols.ROW_ID, Cols.CONTENT_KEY);
 
     Dataset<Row> anchors = Checkpoints.materialize(tokens
         .filter(isDump.and(col(Cols.STRENGTH).equalTo("STRONG")).and(col(Cols.STATUS).equalTo("valid")))

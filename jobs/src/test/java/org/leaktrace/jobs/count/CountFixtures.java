@@ -61,6 +61,8 @@ final class CountFixtures {
 
   /** Collects records and tokens, then makes the two DataFrames. */
   static final class Builder {
+    /** Count reads no token map (attribution and trace do). */
+    private static final scala.collection.Map<String, String> NO_TOKENS = scala.collection.immutable.Map$.MODULE$.empty();
     final List<Row> records = new ArrayList<>();
     final List<Row> tokens = new ArrayList<>();
 
@@ -68,7 +70,7 @@ final class CountFixtures {
     Builder row(String dataset, long rowId, String contentKey, String cls, boolean identifying, LocalDate birth) {
       records.add(RowFactory.create(dataset, rowId, "f.csv", rowId, null, contentKey, cls,
           List.of(identifying ? "cn_mobile" : "datetime"), identifying, identifying ? 1 : 0, identifying ? 1 : 0,
-          false, List.of(), birth == null ? null : Date.valueOf(birth), 0));
+          false, List.of(), birth == null ? null : Date.valueOf(birth), 0, NO_TOKENS));
       return this;
     }
 
@@ -79,7 +81,7 @@ final class CountFixtures {
     /** An identifying row whose validated values all fail their checks. */
     Builder unverifiable(String dataset, long rowId, String contentKey) {
       records.add(RowFactory.create(dataset, rowId, "f.csv", rowId, null, contentKey, "other",
-          List.of("cn_mobile"), true, 1, 0, true, List.of("cn_mobile:prefix"), null, 0));
+          List.of("cn_mobile"), true, 1, 0, true, List.of("cn_mobile:prefix"), null, 0, NO_TOKENS));
       return this;
     }
 

@@ -7,6 +7,10 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.leaktrace.udf.hash.KeyedHasher;
 import org.leaktrace.udf.id.ResidentIds;
 import org.leaktrace.udf.taxonomy.Taxonomy;
@@ -62,6 +66,23 @@ public final class RowClassifier implements Serializable {
     /** DESIGN.md: at least one validated identifier and none that passes validation. */
     public boolean unverifiable() {
       return validated > 0 && valid == 0;
+    }
+
+    /**
+     * The row's usable values (valid or not validated) as type key → token, in type-key order; several
+     * distinct tokens of one type are joined with {@code ;} in token order. What attribution and trace
+     * compare rows by; empty when the row has no usable value.
+     */
+    public SortedMap<String, String> tokenMap() {
+      SortedMap<String, SortedSet<String>> byType = new TreeMap<>();
+      for (Token t : tokens) {
+        if (t.status() == Check.Status.VALID || t.status() == Check.Status.NOT_VALIDATED) {
+          byType.computeIfAbsent(t.type().key(), k -> new TreeSet<>()).add(t.token());
+        }
+      }
+      SortedMap<String, String> out = new TreeMap<>();
+      byType.forEach((type, set) -> out.put(type, String.join(";", set)));
+      return out;
     }
   }
 

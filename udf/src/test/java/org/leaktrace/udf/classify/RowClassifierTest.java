@@ -79,6 +79,25 @@ class RowClassifierTest {
   }
 
   @Test
+  void tokenMapHoldsUsableValuesByTypeSortedAndJoined() {
+    RowClassifier c = new RowClassifier(List.of(new Column("m1", FieldType.CN_MOBILE),
+        new Column("m2", FieldType.CN_MOBILE), new Column("m3", FieldType.CN_MOBILE),
+        new Column("id", FieldType.CN_RESIDENT_ID), new Column("name", FieldType.PERSON_NAME)),
+        HASHER, CN, EnumSet.of(FieldType.CN_MOBILE, FieldType.CN_RESIDENT_ID, FieldType.PERSON_NAME));
+    Result r = c.classify(List.of("13900139000", "138****8000", "13800138000", "110105194912310021", "张三"),
+        AS_OF);
+    String m1 = HASHER.token(FieldType.CN_MOBILE, "13900139000");
+    String m3 = HASHER.token(FieldType.CN_MOBILE, "13800138000");
+    String mobiles = m1.compareTo(m3) < 0 ? m1 + ";" + m3 : m3 + ";" + m1;
+    assertEquals(List.of("cn_mobile", "person_name"), List.copyOf(r.tokenMap().keySet()),
+        "type-key order; the masked mobile and the resident ID failing its check are not usable");
+    assertEquals(mobiles, r.tokenMap().get("cn_mobile"), "distinct tokens of one type in token order");
+    Result twice = c.classify(List.of("13800138000", "13800138000", "", "", ""), AS_OF);
+    assertEquals(m3, twice.tokenMap().get("cn_mobile"), "a repeated value counts once");
+    assertTrue(c.classify(List.of("", "138****8000", "", "", ""), AS_OF).tokenMap().isEmpty());
+  }
+
+  @Test
   void tokensAreDomainSeparatedAndCarryValidity() {
     Result r = classifier(FieldType.CN_MOBILE, FieldType.CN_RESIDENT_ID, FieldType.DATETIME)
         .classify(List.of("138****8000", ID, "2020-03-01 10:00:00"), AS_OF);
