@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.common.Checkpoints;
+import org.leaktrace.jobs.common.Sessions;
+import org.leaktrace.jobs.config.InputFiles;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.attribute.AttributeStage;
@@ -44,10 +46,21 @@ public final class Pipeline {
       ReportStage.Options reportOptions) {
     // on a cluster: this run's reliable checkpoints under the warehouse, removed when it ends
     String checkpoints = Checkpoints.begin(spark, ws);
+    LOG.info("shuffle partitions {}", Sessions.sizeShuffle(spark, inputBytes(c)));
     try {
       return runStages(spark, c, ws, stages, reportOptions);
     } finally {
       Checkpoints.end(spark, checkpoints);
+    }
+  }
+
+  /** The case's input size (0 when a dataset's files cannot be listed: ingest then says why). */
+  private static long inputBytes(CaseFile c) {
+    try {
+      return c.datasets().stream().flatMap(d -> InputFiles.list(d.path()).stream())
+          .mapToLong(InputFiles.Ref::bytes).sum();
+    } catch (RuntimeException e) {
+      return 0;
     }
   }
 

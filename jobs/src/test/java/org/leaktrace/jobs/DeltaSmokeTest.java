@@ -1,8 +1,14 @@
 package org.leaktrace.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,5 +23,26 @@ class DeltaSmokeTest {
     String path = dir.resolve("t").toString();
     spark.range(5).write().format("delta").save(path);
     assertEquals(5L, spark.read().format("delta").load(path).count());
+  }
+
+  @Test
+  void newTablesKeepStatisticsOnTheirFirstTwoColumnsOnly(SparkSession spark, @TempDir Path dir) throws Exception {
+    String path = dir.resolve("t").toString();
+    spark.range(5).selectExpr("'dump:a' AS dataset", "id AS row_id", "sha2(string(id), 256) AS token")
+        .write().format("delta").save(path);
+    List<String> statsColumns = new ArrayList<>();
+    boolean numRecords = false;
+    ObjectMapper json = new ObjectMapper();
+    for (String line : Files.readAllLines(Path.of(path, "_delta_log", "00000000000000000000.json"))) {
+      JsonNode add = json.readTree(line).path("add");
+      if (!add.isMissingNode()) {
+        JsonNode stats = json.readTree(add.get("stats").asText());
+        numRecords |= stats.has("numRecords");
+        stats.get("minValues").fieldNames().forEachRemaining(statsColumns::add);
+      }
+    }
+    assertTrue(numRecords, "row counts stay in the statistics");
+    assertEquals(List.of("dataset", "row_id"), statsColumns.stream().distinct().toList(),
+        "Sessions.withDelta: dataSkippingNumIndexedCols = 2");
   }
 }

@@ -1,6 +1,9 @@
 package org.leaktrace.jobs.reference;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -28,6 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.Window;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
@@ -55,8 +59,6 @@ public final class ReferenceStage {
 
   /** userMetadata of the commit that loads one snapshot date; time travel finds a state by it. */
   public static final String SNAPSHOT_NOTE = "leaktrace reference: snapshot ";
-  /** Token statuses that are evidence: a masked or invalid value says nothing about who holds it. */
-  public static final List<String> USABLE = List.of("valid", "not_validated");
 
   private ReferenceStage() {}
 
@@ -65,8 +67,6 @@ public final class ReferenceStage {
         false);
     List<String> platforms = c.platforms().stream().map(DatasetSpec::dataset).toList();
     Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "reference")
-        .filter(col(Cols.DATASET).isin(platforms.toArray()));
-    Dataset<Row> tokens = Delta.read(spark, ws.table(Tables.TOKENS), "reference")
         .filter(col(Cols.DATASET).isin(platforms.toArray()));
 
     Dataset<Row> snapshots = snapshots(records);
@@ -78,7 +78,7 @@ public final class ReferenceStage {
     }
     LOG.info("reference: {} platforms, {} snapshot dates", platforms.size(), dates.size());
 
-    Dataset<Row> present = snapshotTokens(records, tokens);
+    Dataset<Row> present = snapshotTokens(records);
     loadTokenHistory(spark, present, Delta.read(spark, ws.table(Tables.REF_SNAPSHOTS), "reference"), dates,
         ws.table(Tables.REF_TOKENS));
 
@@ -103,14 +103,21 @@ public final class ReferenceStage {
             lead(Cols.SNAPSHOT, 1).over(w).as(Cols.NEXT), col(Cols.ROWS));
   }
 
-  /** Distinct usable tokens per (platform, snapshot). */
-  public static Dataset<Row> snapshotTokens(Dataset<Row> records, Dataset<Row> tokens) {
-    return tokens.filter(col(Cols.STATUS).isin(USABLE.toArray()))
-        .join(records.select(Cols.DATASET, Cols.ROW_ID, Cols.SNAPSHOT), new String[] {Cols.DATASET, Cols.ROW_ID})
-        .select(platformId().as(Cols.PLATFORM), col(Cols.SNAPSHOT), col(Cols.TYPE), col(Cols.STRENGTH),
-            col(Cols.TOKEN))
+  /**
+   * Distinct usable tokens per (platform, snapshot), from each record's type → token map (records'
+   * {@code tokens}: its valid and not-validated values; no join with the tokens table).
+   */
+  public static Dataset<Row> snapshotTokens(Dataset<Row> records) {
+    return records.select(platformId().as(Cols.PLATFORM), col(Cols.SNAPSHOT), explode(col(Cols.TOKENS)))
+        .select(col(Cols.PLATFORM), col(Cols.SNAPSHOT), col("key").as(Cols.TYPE),
+            element_at(STRENGTHS, col("key")).as(Cols.STRENGTH), explode(split(col("value"), ";")).as(Cols.TOKEN))
         .distinct();
   }
+
+  /** Type key → strength name, as the tokens table's {@code strength} column holds it. */
+  private static final org.apache.spark.sql.Column STRENGTHS = functions.map(java.util.Arrays.stream(FieldType.values())
+      .flatMap(t -> java.util.stream.Stream.of(lit(t.key()), lit(t.strength().name())))
+      .toArray(org.apache.spark.sql.Column[]::new));
 
   /**
    * Loads the token history snapshot date by snapshot date, in date order, one Delta MERGE (one commit,
