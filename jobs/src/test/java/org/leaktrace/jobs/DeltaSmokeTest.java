@@ -1,6 +1,7 @@
 package org.leaktrace.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,9 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.leaktrace.jobs.common.Delta;
+import org.leaktrace.jobs.common.LeaktraceException;
+import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.testing.SparkExtension;
 
 @ExtendWith(SparkExtension.class)
@@ -44,5 +48,15 @@ class DeltaSmokeTest {
     assertTrue(numRecords, "row counts stay in the statistics");
     assertEquals(List.of("dataset", "row_id"), statsColumns.stream().distinct().toList(),
         "Sessions.withDelta: dataSkippingNumIndexedCols = 2");
+  }
+
+  @Test
+  void aTableFromAnOlderVersionIsRefusedWithWhatToRun(SparkSession spark, @TempDir Path dir) {
+    String path = dir.resolve("records").toString();
+    spark.range(3).selectExpr("'dump:a' AS dataset", "id AS row_id").write().format("delta").save(path);
+    LeaktraceException e = assertThrows(LeaktraceException.class,
+        () -> Delta.read(spark, path, "trace", Tables.RECORDS_SCHEMA, "classify"));
+    assertTrue(e.getMessage().contains(path) && e.getMessage().contains("tokens")
+        && e.getMessage().contains("run classify again"), e.getMessage());
   }
 }

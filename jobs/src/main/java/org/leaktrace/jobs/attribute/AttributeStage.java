@@ -98,7 +98,7 @@ public final class AttributeStage {
     spark.sparkContext().setJobGroup("attribute", "attribute: dumps against platform history of case " + c.caseId(),
         false);
     List<String> dumps = c.dumps().stream().map(DatasetSpec::dataset).toList();
-    Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "attribute")
+    Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "attribute", Tables.RECORDS_SCHEMA, "classify")
         .filter(col(Cols.DATASET).isin(dumps.toArray()));
     Dataset<Row> tokens = Delta.read(spark, ws.table(Tables.TOKENS), "attribute")
         .filter(col(Cols.DATASET).isin(dumps.toArray()));

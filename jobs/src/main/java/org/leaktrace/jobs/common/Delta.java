@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /** Delta writes and reads of warehouse tables, shared by every stage. */
 public final class Delta {
@@ -43,6 +44,23 @@ public final class Delta {
           "run the stage that writes it first (`bin/leaktrace run` runs them all, in order), then " + stage);
     }
     return spark.read().format("delta").load(location);
+  }
+
+  /**
+   * {@link #read}, and every column of {@code schema} must be there: a table written by an older version
+   * of the stage that writes it (named {@code writer}) is refused with what to run, not left to fail
+   * later on an unresolved column.
+   */
+  public static Dataset<Row> read(SparkSession spark, String location, String stage, StructType schema,
+      String writer) {
+    Dataset<Row> df = read(spark, location, stage);
+    java.util.Set<String> have = java.util.Set.of(df.columns());
+    java.util.List<String> missing = java.util.Arrays.stream(schema.fieldNames()).filter(f -> !have.contains(f)).toList();
+    if (!missing.isEmpty()) {
+      throw Errors.input(location, "was written by an older leaktrace: it lacks " + String.join(", ", missing),
+          "run " + writer + " again (or `bin/leaktrace run`, which runs every stage), then " + stage);
+    }
+    return df;
   }
 
   public static boolean exists(SparkSession spark, String location) {

@@ -95,8 +95,9 @@ public final class CountStage {
     SparkSession spark = recordsDF.sparkSession();
     Dataset<Row> dumpsDF = broadcast(dumpsDF(spark, dumps, params));
 
-    // every later step reads the rows with their outcome: computed once, released below
-    Dataset<Row> rowsDF = outcomes(recordsDF.join(dumpsDF, Cols.DATASET), params)
+    // every later step reads the rows with their outcome: computed once, released below (without the
+    // records' type → token maps, which count does not read: they would only fill the cache)
+    Dataset<Row> rowsDF = outcomes(recordsDF.drop(Cols.TOKENS).join(dumpsDF, Cols.DATASET), params)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       return countRows(rowsDF, tokensDF, dumpsDF, dumps, taxonomy, params);
@@ -180,7 +181,7 @@ public final class CountStage {
     spark.sparkContext().setJobGroup("count", "count: pieces, individuals and severity of case " + c.caseId(), false);
     Taxonomy taxonomy = Conf.taxonomy(c);
     List<DumpInfo> dumps = DumpInfo.of(c);
-    Dataset<Row> recordsDF = Delta.read(spark, ws.table(Tables.RECORDS), "count");
+    Dataset<Row> recordsDF = Delta.read(spark, ws.table(Tables.RECORDS), "count", Tables.RECORDS_SCHEMA, "classify");
     Dataset<Row> tokensDF = Delta.read(spark, ws.table(Tables.TOKENS), "count");
     LOG.info("count: {} dumps, taxonomy {} -> {}", dumps.size(), taxonomy.name(), ws.warehouse());
     try (CountResult r = transform(recordsDF, tokensDF, dumps, taxonomy, params)) {

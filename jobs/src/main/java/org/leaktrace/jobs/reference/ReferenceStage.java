@@ -66,7 +66,7 @@ public final class ReferenceStage {
     spark.sparkContext().setJobGroup("reference", "reference: platform history and canaries of case " + c.caseId(),
         false);
     List<String> platforms = c.platforms().stream().map(DatasetSpec::dataset).toList();
-    Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "reference")
+    Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "reference", Tables.RECORDS_SCHEMA, "classify")
         .filter(col(Cols.DATASET).isin(platforms.toArray()));
 
     Dataset<Row> snapshots = snapshots(records);

@@ -67,7 +67,7 @@ public final class TraceStage {
     }
     Dataset<Row> canaries = Delta.exists(spark, ws.table(Tables.CANARIES))
         ? Delta.read(spark, ws.table(Tables.CANARIES), "trace") : null;
-    Result r = transform(spark, Delta.read(spark, ws.table(Tables.RECORDS), "trace"),
+    Result r = transform(spark, Delta.read(spark, ws.table(Tables.RECORDS), "trace", Tables.RECORDS_SCHEMA, "classify"),
         Delta.read(spark, ws.table(Tables.TOKENS), "trace"), obtained, canaries, params);
     Delta.overwrite(r.pairs(), ws.table(Tables.RESALE_PAIRS), "leaktrace trace: dump pairs");
     Delta.overwrite(edgesFrame(spark, r.edges()), ws.table(Tables.RESALE_EDGES), "leaktrace trace: resale edges");
