@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.leaktrace.jobs.common.Errors;
+import org.leaktrace.jobs.common.LeaktraceException;
 import org.leaktrace.jobs.common.Version;
 import org.leaktrace.jobs.generate.ScaleCase;
 
@@ -127,7 +129,7 @@ public final class Bench {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
     int exit = p.waitFor();
     if (exit != 0 || !Files.exists(result)) {
-      throw new IOException("bench: " + part + " failed (exit " + exit + "); its log: " + logFile);
+      throw failed(part, exit, logFile);
     }
     JsonNode r = json.readTree(result.toFile());
     log.printf(Locale.ROOT, "bench: %s, run %d: %.1f s, peak RSS %s%n", part, run, r.get("seconds").asDouble(),
@@ -136,6 +138,20 @@ public final class Bench {
       deleteTree(work.resolve("leaktrace"));
     }
     return r;
+  }
+
+  /** Why a part failed, from its log: a full disk said plainly, else the first error line. */
+  static LeaktraceException failed(String part, int exit, Path logFile) throws IOException {
+    List<String> lines = Files.readAllLines(logFile, java.nio.charset.StandardCharsets.UTF_8);
+    if (lines.stream().anyMatch(l -> l.contains("No space left on device"))) {
+      return Errors.input(logFile.toString(), "the " + part + " part ran out of disk (No space left on device) in --out",
+          "free space or give --out a disk with more room: the run needs the free disk docs/BENCHMARKS.md gives"
+              + " per input size (bench.json's peak_disk_bytes at a smaller N, times the growth)");
+    }
+    String first = lines.stream().filter(l -> l.contains(" ERROR ") || l.startsWith("Exception in thread"))
+        .findFirst().orElse("no error line");
+    return Errors.input(logFile.toString(), "the " + part + " part failed (exit " + exit + "): " + first,
+        "read the log for the cause; rerun with --only " + part + " once it is fixed");
   }
 
   private Map<String, Object> summarize(Map<String, List<JsonNode>> results, Path caseDir, double generateSeconds,
@@ -164,6 +180,7 @@ public final class Bench {
     b.put("rows_per_second", leaktrace == null ? null : Math.round(inputRows / leaktrace));
     b.put("peak_driver_heap_bytes", lt.isEmpty() ? null : max(lt, "peak_live_heap_bytes"));
     b.put("peak_rss_bytes", lt.isEmpty() ? null : max(lt, "peak_rss_bytes"));
+    b.put("peak_disk_bytes", lt.isEmpty() ? null : max(lt, "peak_disk_bytes"));
     b.put("cores", Runtime.getRuntime().availableProcessors());
     b.put("memory_bytes", memoryBytes());
     // extensions: what the figures mean and how noisy the machine was
@@ -180,6 +197,8 @@ public final class Bench {
       p.put("peak_live_heap_bytes", max(e.getValue(), "peak_live_heap_bytes"));
       p.put("peak_heap_used_bytes", max(e.getValue(), "peak_heap_used_bytes"));
       p.put("max_heap_bytes", e.getValue().get(0).get("max_heap_bytes").asLong());
+      p.put("peak_disk_bytes", max(e.getValue(), "peak_disk_bytes"));
+      p.put("disk_free_bytes_before", e.getValue().get(0).path("disk_free_bytes_before").asLong());
       if (e.getValue().get(0).has("figures")) {
         p.put("figures", e.getValue().get(0).get("figures"));
       }
@@ -211,6 +230,7 @@ public final class Bench {
     log.printf(Locale.ROOT, "%-22s %s%n", "rows per second", b.get("rows_per_second"));
     log.printf(Locale.ROOT, "%-22s %s%n", "peak driver heap", bytes(b.get("peak_driver_heap_bytes")));
     log.printf(Locale.ROOT, "%-22s %s%n", "peak RSS", bytes(b.get("peak_rss_bytes")));
+    log.printf(Locale.ROOT, "%-22s %s%n", "peak disk", bytes(b.get("peak_disk_bytes")));
     log.printf(Locale.ROOT, "%-22s %s cores, %s%n", "machine", b.get("cores"), bytes(b.get("memory_bytes")));
   }
 

@@ -43,7 +43,7 @@ public final class BenchPart {
     int cores = Runtime.getRuntime().availableProcessors();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("part", part);
-    try (Probe probe = new Probe()) {
+    try (Probe probe = new Probe(work)) {
       long t0 = System.nanoTime();
       switch (part) {
         case "floor" -> result.put("figures", floor(caseDir, platforms, cores).toMap());
@@ -54,6 +54,8 @@ public final class BenchPart {
       result.put("seconds", (System.nanoTime() - t0) / 1e9);
       result.put("peak_live_heap_bytes", probe.peakLiveHeap());
       result.put("peak_heap_used_bytes", probe.peakUsedHeap());
+      result.put("peak_disk_bytes", probe.peakDiskUsed());
+      result.put("disk_free_bytes_before", probe.freeDiskAtStart());
     }
     result.put("max_heap_bytes", Probe.maxHeap());
     result.put("peak_rss_bytes", Probe.peakRss());
@@ -73,6 +75,10 @@ public final class BenchPart {
   static Map<String, Double> leaktrace(Path caseDir, Path work) {
     CaseFile c = CaseFile.load(caseDir.resolve("case.yaml"));
     Workspace ws = Workspace.of(c, work.resolve("leaktrace"));
+    if (System.getProperty("spark.local.dir") == null && System.getenv("SPARK_LOCAL_DIRS") == null) {
+      // Spark's spill and shuffle files beside the warehouse (under --out, removed with it), not in /tmp
+      System.setProperty("spark.local.dir", work.resolve("leaktrace/spark-local").toString());
+    }
     SparkSession spark = Sessions.forJob("leaktrace bench " + c.caseId());
     try {
       return Pipeline.run(spark, c, ws, Pipeline.all(), new ReportStage.Options(true,

@@ -20,12 +20,17 @@ import javax.management.openmbean.CompositeData;
 /**
  * Memory of this JVM while a benchmark part runs: the largest heap still in use right after a garbage
  * collection (what the process holds, not garbage waiting to be collected), the largest heap in use seen
- * by a sampler, and the peak resident set size the kernel reports (VmHWM, native memory included).
+ * by a sampler, and the peak resident set size the kernel reports (VmHWM, native memory included); and
+ * the disk it takes: the largest drop of the free space of the work folder's file system since the part
+ * started (warehouse, Spark's spill and shuffle files; on a shared disk other writers count too).
  */
 final class Probe implements AutoCloseable {
 
   private final AtomicLong peakLive = new AtomicLong();
   private final AtomicLong peakUsed = new AtomicLong();
+  private final java.nio.file.FileStore store;
+  private final long freeAtStart;
+  private final AtomicLong minFree = new AtomicLong(Long.MAX_VALUE);
   private final Set<String> heapPools = new HashSet<>();
   private final NotificationListener listener = (n, handback) -> {
     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
@@ -43,7 +48,11 @@ final class Probe implements AutoCloseable {
   private final Thread sampler;
   private volatile boolean running = true;
 
-  Probe() {
+  Probe(Path work) throws IOException {
+    Files.createDirectories(work);
+    store = Files.getFileStore(work);
+    freeAtStart = store.getUsableSpace();
+    minFree.set(freeAtStart);
     ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
         .forEach(p -> heapPools.add(p.getName()));
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -52,8 +61,15 @@ final class Probe implements AutoCloseable {
       }
     }
     sampler = new Thread(() -> {
-      while (running) {
+      for (long n = 0; running; n++) {
         peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        if (n % 20 == 0) {
+          try {
+            minFree.accumulateAndGet(store.getUsableSpace(), Math::min);
+          } catch (IOException e) {
+            // the file system went away: keep the last figure
+          }
+        }
         try {
           Thread.sleep(50);
         } catch (InterruptedException e) {
@@ -72,6 +88,16 @@ final class Probe implements AutoCloseable {
 
   long peakUsedHeap() {
     return peakUsed.get();
+  }
+
+  /** Free space of the work folder's file system when the part started. */
+  long freeDiskAtStart() {
+    return freeAtStart;
+  }
+
+  /** The largest drop of that free space while the part ran (sampled each second). */
+  long peakDiskUsed() {
+    return Math.max(0, freeAtStart - minFree.get());
   }
 
   static long maxHeap() {

@@ -43,6 +43,8 @@ public final class LeaktraceCommand implements Runnable {
     return cl.execute(args);
   }
 
+  private static final String DISK_FULL = "No space left on device";
+
   /** Maps a failure to its exit code and prints one clear message (the stack only for bugs). */
   static int report(Throwable ex, PrintWriter err) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -50,6 +52,18 @@ public final class LeaktraceCommand implements Runnable {
         err.println("leaktrace: " + le.getMessage());
         err.flush();
         return le.exitCode();
+      }
+    }
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      // Spark reports a task's failure as text inside its own exception: look at every message
+      if (String.valueOf(t.getMessage()).contains(DISK_FULL)) {
+        err.println("leaktrace: the disk is full (" + DISK_FULL + "). Fix: free space, or put the output folder"
+            + " (--out, which holds the warehouse) and Spark's spill folder (-Dspark.local.dir in"
+            + " LEAKTRACE_JAVA_OPTS, by default the system's temporary folder) on a disk with more room;"
+            + " docs/BENCHMARKS.md gives the disk a run takes. Stages that finished keep their tables: run"
+            + " the remaining stages one by one to go on");
+        err.flush();
+        return Errors.EXIT_INPUT;
       }
     }
     for (Throwable t = ex; t != null; t = t.getCause()) {

@@ -108,7 +108,7 @@ class BenchTest {
     JsonNode json = new ObjectMapper().readTree(dir.resolve("bench/bench.json").toFile());
     for (String f : List.of("rows", "platforms", "stages", "leaktrace_seconds", "duckdb_seconds", "floor_seconds",
         "ratio_vs_duckdb", "ratio_vs_floor", "rows_per_second", "peak_driver_heap_bytes", "peak_rss_bytes", "cores",
-        "memory_bytes")) {
+        "memory_bytes", "peak_disk_bytes")) {
       assertTrue(json.has(f) && !json.get(f).isNull(), "bench.json lacks " + f);
     }
     assertEquals(200, json.get("rows").asInt());
@@ -129,6 +129,18 @@ class BenchTest {
     new Bench(new Bench.Options(200, 1, 3, dir.resolve("bench"), 1, 1000, List.of("floor"), false),
         new PrintStream(again, true, StandardCharsets.UTF_8)).run();
     assertTrue(again.toString(StandardCharsets.UTF_8).contains("reusing the case"), again.toString());
+  }
+
+  @Test
+  void aFailedPartSaysWhyFromItsLog() throws IOException {
+    Path log = dir.resolve("part.log");
+    Files.writeString(log, "19:21:38 ERROR Exception in task 36.0 in stage 51.0 (TID 309)\n"
+        + "java.io.IOException: No space left on device\n");
+    String full = Bench.failed("leaktrace", 1, log).getMessage();
+    assertTrue(full.contains("ran out of disk") && full.contains("--out"), full);
+    Files.writeString(log, "starting\n19:21:38 ERROR Something else broke\nmore\n");
+    String other = Bench.failed("duckdb", 1, log).getMessage();
+    assertTrue(other.contains("ERROR Something else broke") && other.contains("--only duckdb"), other);
   }
 
   private static List<Path> files(Path root) throws IOException {
