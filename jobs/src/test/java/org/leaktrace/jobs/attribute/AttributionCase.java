@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -92,16 +96,29 @@ public final class AttributionCase {
     TraceStage.run(spark, rawCase, raw);
     EstimateStage.run(spark, rawCase, raw);
 
-    // each platform tokenizes its own export; the case reads the token folders instead
+    // each platform tokenizes its own export (the four at once, as four platforms would: each its own
+    // scratch warehouse, Spark jobs from four threads); the case reads the token folders instead
     String yaml = Files.readString(caseDir.resolve("case.yaml"), StandardCharsets.UTF_8);
-    for (String p : PLATFORMS) {
-      Path out = dir.resolve("tokens/" + p);
-      CaseFile platformSide = CaseFile.forTokenize(caseDir.resolve("keys/case.key"), p,
-          caseDir.resolve("platforms/" + p));
-      TokenizeCommand.tokenize(spark, platformSide,
-          new Workspace(dir.resolve("scratch-" + p), dir.resolve("scratch-" + p + "/warehouse").toString()), out);
-      tokenDirs.put(p, out);
-      yaml = yaml.replace("path: platforms/" + p + "\n", "path: " + out + "\n");
+    ExecutorService platforms = Executors.newFixedThreadPool(PLATFORMS.size());
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (String p : PLATFORMS) {
+        Path out = dir.resolve("tokens/" + p);
+        CaseFile platformSide = CaseFile.forTokenize(caseDir.resolve("keys/case.key"), p,
+            caseDir.resolve("platforms/" + p));
+        done.add(platforms.submit(() -> {
+          TokenizeCommand.tokenize(spark, platformSide,
+              new Workspace(dir.resolve("scratch-" + p), dir.resolve("scratch-" + p + "/warehouse").toString()), out);
+          return null;
+        }));
+        tokenDirs.put(p, out);
+        yaml = yaml.replace("path: platforms/" + p + "\n", "path: " + out + "\n");
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      platforms.shutdownNow();
     }
     Files.writeString(caseDir.resolve("case-tokens.yaml"), yaml, StandardCharsets.UTF_8);
     CaseFile tokCase = CaseFile.load(caseDir.resolve("case-tokens.yaml"));
