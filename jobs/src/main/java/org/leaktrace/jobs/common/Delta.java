@@ -1,6 +1,9 @@
 package org.leaktrace.jobs.common;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -54,8 +57,8 @@ public final class Delta {
   public static Dataset<Row> read(SparkSession spark, String location, String stage, StructType schema,
       String writer) {
     Dataset<Row> df = read(spark, location, stage);
-    java.util.Set<String> have = java.util.Set.of(df.columns());
-    java.util.List<String> missing = java.util.Arrays.stream(schema.fieldNames()).filter(f -> !have.contains(f)).toList();
+    Set<String> have = Set.of(df.columns());
+    List<String> missing = Arrays.stream(schema.fieldNames()).filter(f -> !have.contains(f)).toList();
     if (!missing.isEmpty()) {
       throw Errors.input(location, "was written by an older leaktrace: it lacks " + String.join(", ", missing),
           "run " + writer + " again (or `bin/leaktrace run`, which runs every stage), then " + stage);
