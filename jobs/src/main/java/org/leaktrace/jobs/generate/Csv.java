@@ -1,11 +1,11 @@
 package org.leaktrace.jobs.generate;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.leaktrace.jobs.ingest.FieldSplitter;
 
 /**
- * RFC-4180 rows on one line (no field ever holds a line break here): rendering for the generators,
- * splitting for the generator's re-read check and the benchmark's floor.
+ * RFC-4180 rows on one line (no field ever holds a line break here): rendering for the generators, and
+ * ingest's splitting for the generator's re-read check and the benchmark's floor.
  */
 public final class Csv {
 
@@ -39,47 +39,12 @@ public final class Csv {
     return String.join(sep, fields);
   }
 
-  /** One line of RFC-4180 CSV; null when a quoted field is never closed on this line. */
+  /**
+   * One line of RFC-4180 CSV, split exactly as ingest splits it ({@link FieldSplitter#splitQuoted});
+   * null when a quoted field is never closed on this line.
+   */
   public static String[] fields(String line, char sep) {
-    List<String> out = new ArrayList<>();
-    StringBuilder b = new StringBuilder();
-    int i = 0;
-    int n = line.length();
-    while (true) {
-      b.setLength(0);
-      if (i < n && line.charAt(i) == '"') {
-        i++;
-        boolean closed = false;
-        while (i < n) {
-          char c = line.charAt(i++);
-          if (c == '"') {
-            if (i < n && line.charAt(i) == '"') {
-              b.append('"');
-              i++;
-            } else {
-              closed = true;
-              break;
-            }
-          } else {
-            b.append(c);
-          }
-        }
-        if (!closed) {
-          return null;
-        }
-        while (i < n && line.charAt(i) != sep) {
-          b.append(line.charAt(i++));
-        }
-      } else {
-        while (i < n && line.charAt(i) != sep) {
-          b.append(line.charAt(i++));
-        }
-      }
-      out.add(b.toString());
-      if (i >= n) {
-        return out.toArray(new String[0]);
-      }
-      i++;
-    }
+    List<String> f = FieldSplitter.splitQuoted(line, sep);
+    return f.isEmpty() ? null : f.toArray(new String[0]);
   }
 }

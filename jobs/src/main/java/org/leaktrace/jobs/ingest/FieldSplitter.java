@@ -11,7 +11,7 @@ import org.leaktrace.jobs.config.Format;
  * Records never span lines: an unclosed quote is reported, not continued (every physical line is
  * accounted for on its own).
  */
-final class FieldSplitter {
+public final class FieldSplitter {
 
   /** Returned for a line whose quote is never closed. */
   static final List<String> UNBALANCED = List.of();
@@ -35,7 +35,8 @@ final class FieldSplitter {
     return out;
   }
 
-  static List<String> splitQuoted(String line, char sep) {
+  /** A line split on {@code sep} with CSV quoting; {@link #UNBALANCED} (empty) for an unclosed quote. */
+  public static List<String> splitQuoted(String line, char sep) {
     List<String> out = new ArrayList<>();
     int n = line.length();
     int i = 0;
