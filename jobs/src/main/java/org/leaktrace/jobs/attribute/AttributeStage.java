@@ -131,9 +131,11 @@ public final class AttributeStage {
       Dataset<Row> refRecords, Dataset<Row> refSnapshots, Dataset<Row> canaries, AttributeParams p) {
     Column dumpId = regexp_replace(col(Cols.DATASET), "^dump:", "");
     // Counted rows (pieces): identifying, verifiable, the first of their content (Art. 11(3) duplicates)
-    Dataset<Row> counted = RecordMatch.counted(records).select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID));
-    Dataset<Row> dumpRows = RecordMatch.counted(records).filter(size(col(Cols.TOKENS)).gt(0))
-        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TOKENS))
+    // (one window over the records: both below derive from the same plan, so Spark can reuse its shuffle)
+    Dataset<Row> countedRows = RecordMatch.counted(records)
+        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TOKENS));
+    Dataset<Row> counted = countedRows.select(Cols.DUMP, Cols.ROW_ID);
+    Dataset<Row> dumpRows = countedRows.filter(size(col(Cols.TOKENS)).gt(0))
         .withColumn(SRC, lit(null).cast("string"));
     // Background: a sample of each platform's current records, tested against every OTHER platform
     Dataset<Row> sample = refRecords.filter(col(Cols.SEEN_AFTER).isNull())
