@@ -51,6 +51,28 @@ class DeltaSmokeTest {
   }
 
   @Test
+  void tablesAndShufflesAreZstdAndHexTokensTakeAboutHalfTheirText(SparkSession spark, @TempDir Path dir)
+      throws Exception {
+    assertEquals("zstd", spark.conf().get("spark.io.compression.codec"), "shuffle and spill files");
+    String path = dir.resolve("t").toString();
+    int n = 20_000;
+    spark.range(n).selectExpr("substr(sha2(string(id), 256), 1, 32) AS token").repartition(1)
+        .write().format("delta").save(path);
+    List<Path> files;
+    try (var s = Files.list(Path.of(path))) {
+      files = s.filter(p -> p.toString().endsWith(".parquet")).toList();
+    }
+    assertTrue(!files.isEmpty() && files.stream().allMatch(p -> p.getFileName().toString().endsWith(".zstd.parquet")),
+        files.toString());
+    long bytes = 0;
+    for (Path p : files) {
+      bytes += Files.size(p);
+    }
+    // 32 hex digits of 4 bits each: about 16 bytes a token stored, not the 32 of its text (Snappy)
+    assertTrue(bytes < n * 32L * 6 / 10, bytes + " bytes for " + n + " tokens of 32 hex digits");
+  }
+
+  @Test
   void aTableFromAnOlderVersionIsRefusedWithWhatToRun(SparkSession spark, @TempDir Path dir) {
     String path = dir.resolve("records").toString();
     spark.range(3).selectExpr("'dump:a' AS dataset", "id AS row_id").write().format("delta").save(path);

@@ -18,12 +18,38 @@ public final class Sessions {
    * Delta settings every leaktrace session needs, local or on a cluster. New tables keep file statistics
    * on their first two columns only (dataset and row id in the large tables, what reads filter on), not
    * Delta's default 32: min/max of every content key and token string cost 6–10% of the writing stages'
-   * time in the benchmark's profile and no read skips files by them.
+   * time in the benchmark's profile and no read skips files by them. Table files and Spark's shuffle and
+   * spill files are zstd-compressed unless the operator chose a codec ({@link #ZSTD}).
    */
   public static SparkSession.Builder withDelta(SparkSession.Builder b) {
-    return b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+    b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.databricks.delta.properties.defaults.dataSkippingNumIndexedCols", "2");
+    for (String key : ZSTD) {
+      if (System.getProperty(key) == null) {
+        b.config(key, "zstd");
+      }
+    }
+    return b;
+  }
+
+  /**
+   * Codecs set to zstd. Most of what the analytic and reference tables and the shuffles hold is keyed-hash
+   * tokens and content keys written as hex: Snappy and LZ4 find no repeats in them and store them as
+   * they are; zstd's entropy coding stores each hex digit in about half a byte. The disk a run needs
+   * (docs/BENCHMARKS.md) is what this saves; a codec given with {@code -D} or {@code --conf} is kept.
+   */
+  static final java.util.List<String> ZSTD = java.util.List.of("spark.sql.parquet.compression.codec",
+      "spark.io.compression.codec");
+
+  /**
+   * Lets Spark delete the shuffle and spill files of the stages that have ended: the driver's context
+   * cleaner removes a shuffle's files once its dependency is garbage, and a collection finds that garbage
+   * now instead of after {@code spark.cleaner.periodicGC.interval} (30 min). Without it a run's shuffle
+   * files pile up stage after stage, the most disk a run takes. Called between stages.
+   */
+  public static void releaseEndedShuffles() {
+    System.gc();
   }
 
   /**
