@@ -51,6 +51,29 @@ class MobilesTest {
   }
 
   @Test
+  void oneLibphonenumberCallDecidesAsTheFormerTwoDid() {
+    // every 1xxxx block, 20 numbers each (the block's ends and 18 spread between): same verdict as
+    // getNumberType followed by isValidNumberForRegion(CN)
+    var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+    int assigned = 0;
+    for (int block = 10000; block < 20000; block++) {
+      for (int k = 0; k < 20; k++) {
+        long suffix = k == 19 ? 999_999L : k * 52_631L;
+        String n = block + String.format("%06d", suffix);
+        var p = new com.google.i18n.phonenumbers.Phonenumber.PhoneNumber().setCountryCode(86)
+            .setNationalNumber(Long.parseLong(n));
+        var t = util.getNumberType(p);
+        boolean former = (t == com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.MOBILE
+            || t == com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+            && util.isValidNumberForRegion(p, "CN");
+        assertEquals(former, Mobiles.assigned(n), "block " + block);
+        assigned += former ? 1 : 0;
+      }
+    }
+    assertTrue(assigned > 20_000, "the blocks cover assigned and unassigned numbers: " + assigned);
+  }
+
+  @Test
   void unassignedBlocksFailTheRangeCheck() {
     // Mobile-shaped but not assigned in libphonenumber's CN metadata (154, 140, 174 blocks).
     for (String n : new String[] {"15400000000", "14012345678", "17412345678"}) {
