@@ -1,5 +1,6 @@
 package org.leaktrace.jobs.common;
 
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds SparkSessions with Delta enabled; a master set by spark-submit is never overridden. */
@@ -39,7 +40,7 @@ public final class Sessions {
    * they are; zstd's entropy coding stores each hex digit in about half a byte. The disk a run needs
    * (docs/BENCHMARKS.md) is what this saves; a codec given with {@code -D} or {@code --conf} is kept.
    */
-  static final java.util.List<String> ZSTD = java.util.List.of("spark.sql.parquet.compression.codec",
+  static final List<String> ZSTD = List.of("spark.sql.parquet.compression.codec",
       "spark.io.compression.codec");
 
   /**

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,17 +58,15 @@ class MobilesTest {
   void oneLibphonenumberCallDecidesAsTheFormerTwoDid() {
     // every 1xxxx block, 20 numbers each (the block's ends and 18 spread between): same verdict as
     // getNumberType followed by isValidNumberForRegion(CN)
-    var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     int assigned = 0;
     for (int block = 10000; block < 20000; block++) {
       for (int k = 0; k < 20; k++) {
         long suffix = k == 19 ? 999_999L : k * 52_631L;
-        String n = block + String.format("%06d", suffix);
-        var p = new com.google.i18n.phonenumbers.Phonenumber.PhoneNumber().setCountryCode(86)
-            .setNationalNumber(Long.parseLong(n));
-        var t = util.getNumberType(p);
-        boolean former = (t == com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.MOBILE
-            || t == com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+        String n = block + String.format(Locale.ROOT, "%06d", suffix);
+        PhoneNumber p = new PhoneNumber().setCountryCode(86).setNationalNumber(Long.parseLong(n));
+        PhoneNumberType t = util.getNumberType(p);
+        boolean former = (t == PhoneNumberType.MOBILE || t == PhoneNumberType.FIXED_LINE_OR_MOBILE)
             && util.isValidNumberForRegion(p, "CN");
         assertEquals(former, Mobiles.assigned(n), "block " + block);
         assigned += former ? 1 : 0;
