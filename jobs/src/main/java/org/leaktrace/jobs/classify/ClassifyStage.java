@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 
 import java.io.Serializable;
 import java.sql.Date;
@@ -39,6 +41,7 @@ import org.leaktrace.jobs.config.DatasetSpec;
 import org.leaktrace.udf.classify.RowClassifier;
 import org.leaktrace.udf.detect.ColumnDetection;
 import org.leaktrace.udf.detect.ColumnTypeDetector;
+import org.leaktrace.udf.detect.MaskedSamples;
 import org.leaktrace.udf.hash.KeyedHasher;
 import org.leaktrace.udf.taxonomy.Taxonomy;
 import org.leaktrace.udf.types.FieldType;
@@ -188,7 +191,9 @@ public final class ClassifyStage {
             .orderBy(Cols.ROW_ID, Cols.POSITION)))
         .filter(col("_lt_n").leq(SAMPLE_VALUES))
         .groupBy(Cols.DATASET, Cols.COLUMN, "from_header")
-        .agg(min(Cols.POSITION).as(Cols.POSITION), collect_list("value").as("values"));
+        // in row order whatever the partitioning: the masked examples are the first usable values
+        .agg(min(Cols.POSITION).as(Cols.POSITION),
+            sort_array(collect_list(struct(col(Cols.ROW_ID), col("value")))).getField("value").as("values"));
     return samples.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
       ColumnTypeDetector detector = new ColumnTypeDetector();
       List<Row> out = new ArrayList<>();
@@ -202,8 +207,11 @@ public final class ClassifyStage {
         FieldType override = override(infos.get(dataset), column, pos, fromHeader);
         ColumnDetection d = detector.detect(sample, fromHeader ? column : null, override);
         String cls = taxonomy.classOf(d.type());
+        // masked examples for the report, of dumps only (a cooperating platform's data is not shown)
+        String[] examples = infos.get(dataset).dump() && MaskedSamples.shown(d.type())
+            ? MaskedSamples.of(d.type(), sample, MaskedSamples.PER_COLUMN).toArray(new String[0]) : null;
         out.add(RowFactory.create(dataset, column, pos, d.type().key(), d.confidence(), cls,
-            taxonomy.piplSensitive(d.type()), d.decidedBy(), d.sampled()));
+            taxonomy.piplSensitive(d.type()), d.decidedBy(), d.sampled(), examples));
       }
       return out.iterator();
     }, Encoders.row(Tables.COLUMNS_SCHEMA));
@@ -219,7 +227,7 @@ public final class ClassifyStage {
         for (int i = 2; i < cols.size(); i++) {
           FieldType t = cols.get(i).type();
           out.putIfAbsent(dataset + "\n" + cols.get(i).name(), new GenericRowWithSchema(new Object[] {dataset,
-              cols.get(i).name(), i, t.key(), 1.0, taxonomy.classOf(t), taxonomy.piplSensitive(t), "tokenized", 0},
+              cols.get(i).name(), i, t.key(), 1.0, taxonomy.classOf(t), taxonomy.piplSensitive(t), "tokenized", 0, null},
               Tables.COLUMNS_SCHEMA));
         }
       }

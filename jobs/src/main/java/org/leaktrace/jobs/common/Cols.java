@@ -44,6 +44,7 @@ public final class Cols {
   public static final String PIPL_SENSITIVE = "pipl_sensitive";
   public static final String DECIDED_BY = "decided_by";
   public static final String SAMPLED = "sampled";
+  public static final String MASKED_SAMPLES = "masked_samples";
   public static final String CONTENT_KEY = "content_key";
   public static final String TYPES = "types";
   public static final String IDENTIFYING = "identifying";

@@ -26,6 +26,8 @@ public final class Delta {
         .mode(SaveMode.Overwrite)
         .partitionBy(Cols.DATASET)
         .option("replaceWhere", inList(Cols.DATASET, datasets))
+        // a column a newer version added (columns.samples) joins a table an older version wrote
+        .option("mergeSchema", "true")
         .option("userMetadata", note)
         .save(location);
   }

@@ -221,7 +221,8 @@ public final class Tables {
       createStructField(Cols.CLASS, StringType, true),
       createStructField(Cols.PIPL_SENSITIVE, BooleanType, false),
       createStructField(Cols.DECIDED_BY, StringType, false),
-      createStructField(Cols.SAMPLED, IntegerType, false)));
+      createStructField(Cols.SAMPLED, IntegerType, false),
+      createStructField(Cols.MASKED_SAMPLES, createArrayType(StringType, false), true)));
 
   /**
    * Records: {@code row_id} orders rows by file, then line (it packs both); {@code content_key} is the

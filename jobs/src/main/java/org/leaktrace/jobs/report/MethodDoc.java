@@ -36,7 +36,9 @@ public final class MethodDoc {
           "Detects each column's field type from sampled values and header hints, validates identifiers (resident "
           + "ID check character, birth date and region; mobile prefix; Luhn; USCC), normalizes them and replaces "
           + "them with HMAC-SHA256 tokens under the case key. Assigns each row its most sensitive class under the "
-          + "taxonomy. No raw identifier is written below this stage."},
+          + "taxonomy. No raw identifier is written below this stage: the report's examples of a dump's "
+          + "identifying columns are masked here (138****1234), at most three per column, the first values in "
+          + "line order that pass validation."},
       new String[] {"reference", "platforms",
           "Reads the cooperating platforms' exports or token files (snapshots by date) into reference tokens."},
       new String[] {"attribute", "attribution",

@@ -434,6 +434,11 @@ final class ReportModel {
         cm.put("class", cls != null ? Labels.of("class", cls) : null);
         cm.put("pipl", c.path("pipl_sensitive").asBoolean(false));
         cm.put("confidence", c.hasNonNull("confidence") ? dec(c.get("confidence")) : null);
+        List<String> samples = new ArrayList<>();
+        for (JsonNode v : list(c.get("masked_samples"))) {
+          samples.add(v.asText());
+        }
+        cm.put("samples", String.join(" · ", samples));
         cols.add(cm);
       }
       m.put("columns", cols);

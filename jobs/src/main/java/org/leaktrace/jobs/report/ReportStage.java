@@ -278,7 +278,10 @@ public final class ReportStage {
     summary.set("platforms", summary.remove("platforms"));
   }
 
-  /** The contract's per-dataset {@code columns}: type, class, PIPL flag, confidence, and how decided. */
+  /**
+   * The contract's per-dataset {@code columns}: type, class, PIPL flag, confidence, how decided, and for
+   * a dump's identifying columns up to three masked examples ({@code masked_samples}).
+   */
   private static ArrayNode columnsNode(ObjectMapper m, List<Row> cols) {
     ArrayNode a = m.createArrayNode();
     for (Row r : cols) {
@@ -290,6 +293,12 @@ public final class ReportStage {
       n.put("pipl_sensitive", (Boolean) r.getAs(Cols.PIPL_SENSITIVE));
       n.put("confidence", Math.round(r.<Double>getAs(Cols.CONFIDENCE) * 1000) / 1000.0);
       n.put("decided_by", (String) r.getAs(Cols.DECIDED_BY));
+      // masked examples (classify, dumps only); a table written before they existed has no such column
+      int at = r.schema().getFieldIndex(Cols.MASKED_SAMPLES).getOrElse(() -> -1);
+      if (at >= 0 && !r.isNullAt(at) && !r.getList(at).isEmpty()) {
+        ArrayNode samples = n.putArray("masked_samples");
+        r.<String>getList(at).forEach(samples::add);
+      }
     }
     return a;
   }

@@ -145,6 +145,47 @@ class CaseEndToEndTest {
     assertTrue(checked >= 40, "identifier columns checked: " + checked);
   }
 
+  @Test
+  void dumpsShowMaskedExamplesOfIdentifyingColumnsOnly() throws Exception {
+    Map<String, java.util.regex.Pattern> masks = Map.of(
+        "cn_mobile", java.util.regex.Pattern.compile("1[3-9][0-9]\\*{4}[0-9]{4}"),
+        "cn_resident_id", java.util.regex.Pattern.compile("[1-9][0-9]{2}\\*{11}[0-9]{3}[0-9X]"),
+        "bank_card", java.util.regex.Pattern.compile("[0-9]{6}\\*+[0-9]{4}"),
+        "email", java.util.regex.Pattern.compile("[^@*]\\*{3}@[^@*]+"));
+    String html = java.nio.file.Files.readString(ws.report().resolve("index.html"));
+    int shown = 0;
+    for (JsonNode d : summary.get("dumps")) {
+      for (JsonNode c : d.get("columns")) {
+        FieldType t = FieldType.of(c.get("type").asText());
+        JsonNode samples = c.get("masked_samples");
+        if (!t.identifying()) {
+          assertTrue(samples == null, d.get("id") + " " + c.get("column") + " (" + t.key() + ") shows examples");
+          continue;
+        }
+        if (samples == null) {
+          continue;
+        }
+        assertTrue(samples.size() >= 1 && samples.size() <= 3, samples.toString());
+        for (JsonNode v : samples) {
+          java.util.regex.Pattern p = masks.get(t.key());
+          assertTrue(p == null || p.matcher(v.asText()).matches(), t.key() + " example not masked as expected: "
+              + v.asText());
+          assertTrue(v.asText().contains("*"), t.key() + " example shows no mask");
+          if (p != null) {
+            shown++;
+          }
+        }
+        assertTrue(html.contains(samples.get(0).asText()), "the report shows " + samples.get(0).asText());
+      }
+    }
+    assertTrue(shown >= 10, "strong identifier examples shown: " + shown);
+    for (JsonNode p : summary.get("platforms")) {
+      for (JsonNode c : p.get("columns")) {
+        assertTrue(c.get("masked_samples") == null, "a platform's column shows examples: " + p.get("id"));
+      }
+    }
+  }
+
   /** Raw identifiers of the case, read back from the raw zone by the column types classify decided. */
   private static java.util.Set<String> rawIdentifiers(SparkSession spark) {
     java.util.Set<String> out = new java.util.HashSet<>();

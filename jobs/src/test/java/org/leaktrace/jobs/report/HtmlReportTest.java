@@ -56,6 +56,14 @@ class HtmlReportTest {
   }
 
   @Test
+  void showsTheMaskedExamplesOfIdentifyingColumns() {
+    String html = HtmlReport.html(Summaries.full());
+    assertTrue(html.contains("<td class=\"masked\">138****8000 · 139****5678</td>"), "mobile examples");
+    assertTrue(html.contains("<td class=\"masked\">张* · 欧阳**</td>"), "name examples");
+    assertTrue(html.contains("examples (masked)"));
+  }
+
+  @Test
   void rendersAnAlmostEmptySummary() {
     ObjectNode s = new ObjectMapper().createObjectNode().put("schema", "leaktrace.summary/1").put("case_id", "c");
     String html = HtmlReport.html(s);
@@ -75,6 +83,8 @@ class HtmlReportTest {
     assertTrue(outsideScripts.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped in markup");
     assertTrue(outsideScripts.contains("{{7*7}}"), "template syntax shown as text");
     assertTrue(outsideScripts.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    assertTrue(outsideScripts.contains("<td class=\"masked\">&lt;script&gt;alert(1)&lt;/script&gt; · {{7*7}}</td>"),
+        "masked examples escaped");
     // the JSON block: nothing that ends or comments out the script element
     String json = scripts(html).get(0);
     assertFalse(json.contains("<") || json.contains(">") || json.contains("&"), "unescaped < > & in JSON");

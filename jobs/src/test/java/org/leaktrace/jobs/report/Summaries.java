@@ -37,7 +37,7 @@ final class Summaries {
     return s;
   }
 
-  /** The full summary with a hostile dump id, file name and column names. */
+  /** The full summary with a hostile dump id, file name, column names and masked examples. */
   static ObjectNode hostile() {
     ObjectNode s = full();
     ObjectNode d = (ObjectNode) s.withArray("dumps").get(0);
@@ -48,6 +48,8 @@ final class Summaries {
     ((ObjectNode) cols.get(1)).put("column", IMG);
     ((ObjectNode) cols.get(2)).put("column", TEMPLATE);
     ((ObjectNode) cols.get(3)).put("column", BREAKOUT + "\u2028");
+    // a masked example is still dump text: a name column whose values are markup
+    ((ObjectNode) cols.get(1)).putArray("masked_samples").add(SCRIPT).add(TEMPLATE);
     ((ObjectNode) s.withArray("inputs").get(0)).put("path", "dumps/" + IMG + ".csv");
     ObjectNode edge = (ObjectNode) s.with("resale").withArray("edges").get(0);
     edge.put("from", SCRIPT);
