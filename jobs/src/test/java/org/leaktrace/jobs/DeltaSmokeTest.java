@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,6 +71,19 @@ class DeltaSmokeTest {
     }
     // 32 hex digits of 4 bits each: about 16 bytes a token stored, not the 32 of its text (Snappy)
     assertTrue(bytes < n * 32L * 6 / 10, bytes + " bytes for " + n + " tokens of 32 hex digits");
+  }
+
+  @Test
+  void aColumnANewerVersionAddsJoinsATableAnOlderOneWrote(SparkSession spark, @TempDir Path dir) {
+    String path = dir.resolve("columns").toString();
+    // an older classify wrote columns without masked_samples, for two datasets
+    spark.range(2).selectExpr("IF(id = 0, 'dump:a', 'dump:b') AS dataset", "'c0' AS column")
+        .write().format("delta").partitionBy("dataset").save(path);
+    Delta.replaceDatasets(spark.range(1).selectExpr("'dump:a' AS dataset", "'c0' AS column",
+        "array('138****8000') AS masked_samples"), path, List.of("dump:a"), "test");
+    List<Row> rows = spark.read().format("delta").load(path).orderBy("dataset")
+        .select("dataset", "masked_samples").collectAsList();
+    assertEquals("[[dump:a,ArraySeq(138****8000)], [dump:b,null]]", rows.toString());
   }
 
   @Test
