@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       StageCommands.Trace.class,
       StageCommands.Estimate.class,
       StageCommands.Report.class,
+      ToolCommands.Pdf.class,
       ToolCommands.Generate.class,
       org.leaktrace.jobs.tokenize.TokenizeCommand.class,
       org.leaktrace.jobs.bench.BenchCommand.class,

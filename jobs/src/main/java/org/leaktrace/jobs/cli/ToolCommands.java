@@ -5,11 +5,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.leaktrace.jobs.Pipeline;
 import org.leaktrace.jobs.common.Errors;
+import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.generate.Generator;
+import org.leaktrace.jobs.report.Manifest;
+import org.leaktrace.jobs.report.ReportPdf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Commands that are not stages: the synthetic-case generator and the demo built on it. */
+/** Commands that are not stages: the synthetic-case generator, the demo built on it, the report's PDF. */
 final class ToolCommands {
 
   private ToolCommands() {}
@@ -48,6 +52,33 @@ final class ToolCommands {
       Path caseFile = generate(out, persons, seed);
       System.out.println("case:  " + caseFile);
       System.out.println("truth: " + out.resolve("truth.json"));
+      return 0;
+    }
+  }
+
+  @Command(name = "pdf", mixinStandardHelpOptions = true,
+      description = "Print the case's report (report/index.html, written by report or run) to report/report.zh.pdf "
+          + "and report/report.en.pdf for filing, with headless Chromium: charts as drawn, no network. Not part "
+          + "of the byte-identical exhibit (a PDF carries its creation time): each file's sha256 is printed.")
+  static final class Pdf implements Callable<Integer> {
+    @Option(names = "--case", required = true, paramLabel = "CASE.yaml", description = "The case file.")
+    Path caseFile;
+
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "The case's output folder, as given to run (default: out/<case_id>).")
+    Path out;
+
+    @Option(names = "--chromium", paramLabel = "PATH",
+        description = "Chromium or Chrome binary (default: $LEAKTRACE_CHROMIUM, else chromium on the PATH).")
+    Path chromium;
+
+    @Override
+    public Integer call() throws IOException {
+      Workspace ws = Workspace.of(CaseFile.load(caseFile), out);
+      Path browser = ReportPdf.findChromium(chromium);
+      for (Path pdf : ReportPdf.print(browser, ws.report().resolve("index.html"))) {
+        System.out.println("pdf:       " + pdf + "  sha256 " + Manifest.sha256(pdf));
+      }
       return 0;
     }
   }

@@ -89,7 +89,8 @@ public final class Manifest {
     return "\\" + hash + "  " + escaped;
   }
 
-  static String sha256(Path file) throws IOException {
+  /** The sha256 of a file, in lower-case hex. */
+  public static String sha256(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];

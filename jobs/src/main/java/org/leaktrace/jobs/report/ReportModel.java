@@ -438,7 +438,7 @@ final class ReportModel {
         for (JsonNode v : list(c.get("masked_samples"))) {
           samples.add(v.asText());
         }
-        cm.put("samples", String.join(" · ", samples));
+        cm.put("samples", samples);
         cols.add(cm);
       }
       m.put("columns", cols);

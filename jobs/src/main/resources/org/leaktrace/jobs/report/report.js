@@ -170,6 +170,8 @@
   var nav = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
   setLang(/^zh\b/i.test(nav) ? 'zh' : 'en');
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+  // printed (a PDF for filing): the page is narrower than the window the charts were drawn in
+  window.addEventListener('beforeprint', function () { charts.forEach(function (c) { c.resize(); }); });
 
   // Self-check for the reader: resources fetched by this page (expected 0; the CSP forbids them anyway).
   var fetched = (performance.getEntriesByType ? performance.getEntriesByType('resource') : []).length;
