@@ -81,7 +81,7 @@ public final class Pipeline {
         case REPORT -> ReportStage.run(spark, c, ws, reportOptions);
         default -> throw new IllegalStateException(s.name());
       }
-      Sessions.releaseEndedShuffles();
+      Sessions.releaseEndedShuffles(spark);
       double took = (System.nanoTime() - t0) / 1e9;
       seconds.put(s.key(), took);
       LOG.info("{}: finished in {} s", s.key(), String.format(Locale.ROOT, "%.1f", took));

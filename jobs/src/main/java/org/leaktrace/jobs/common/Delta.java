@@ -26,7 +26,7 @@ public final class Delta {
         .mode(SaveMode.Overwrite)
         .partitionBy(Cols.DATASET)
         .option("replaceWhere", inList(Cols.DATASET, datasets))
-        // a column a newer version added (columns.samples) joins a table an older version wrote
+        // a column a newer version added (columns.masked_samples) joins a table an older version wrote
         .option("mergeSchema", "true")
         .option("userMetadata", note)
         .save(location);

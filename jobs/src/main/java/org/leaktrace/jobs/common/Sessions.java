@@ -1,6 +1,9 @@
 package org.leaktrace.jobs.common;
 
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds SparkSessions with Delta enabled; a master set by spark-submit is never overridden. */
@@ -48,10 +51,26 @@ public final class Sessions {
    * cleaner removes a shuffle's files once its dependency is garbage, and a collection finds that garbage
    * now instead of after {@code spark.cleaner.periodicGC.interval} (30 min). Without it a run's shuffle
    * files pile up stage after stage, the most disk a run takes. Called between stages.
+   *
+   * <p>One thing keeps the last query's shuffles alive: each listener queue's thread holds the last event
+   * it delivered until the next one arrives, and the last query's end event holds its plan (a heap dump
+   * showed the path: SparkListenerSQLExecutionEnd → QueryExecution → plan → ShuffleExchangeExec →
+   * ShuffleDependency). An empty job posts a start and an end event to every queue; once the queues have
+   * delivered them, nothing but garbage refers to the ended queries.
    */
-  public static void releaseEndedShuffles() {
+  public static void releaseEndedShuffles(SparkSession spark) {
+    SparkContext sc = spark.sparkContext();
+    JavaSparkContext.fromSparkContext(sc).emptyRDD().count();
+    try {
+      sc.listenerBus().waitUntilEmpty(QUEUE_WAIT_MILLIS);
+    } catch (TimeoutException e) {
+      // a busy listener: the collection still frees everything but the last query's shuffles
+    }
     System.gc();
   }
+
+  /** How long {@link #releaseEndedShuffles} waits for the listener queues to deliver its events. */
+  private static final long QUEUE_WAIT_MILLIS = 10_000;
 
   /**
    * The session for a CLI run: keeps the master that {@code spark-submit} set, otherwise {@code
