@@ -24,12 +24,15 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.Window;
@@ -50,8 +53,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reference: the platforms' snapshots (from the analytic zone) become history tables: tokens with the
- * snapshot interval they existed in (Delta MERGE, one commit per snapshot date), record versions with
- * the snapshots around them, and the case's canaries as tokens.
+ * snapshot interval they existed in (one commit per snapshot date: appended where nothing can be extended,
+ * else a Delta MERGE), record versions with the snapshots around them, and the case's canaries as tokens.
  */
 public final class ReferenceStage {
 
@@ -120,10 +123,15 @@ public final class ReferenceStage {
       .toArray(org.apache.spark.sql.Column[]::new));
 
   /**
-   * Loads the token history snapshot date by snapshot date, in date order, one Delta MERGE (one commit,
-   * userMetadata {@value #SNAPSHOT_NOTE}{@code YYYY-MM-DD}) per date: a token present in the platform's
+   * Loads the token history snapshot date by snapshot date, in date order, one Delta commit
+   * (userMetadata {@value #SNAPSHOT_NOTE}{@code YYYY-MM-DD}) per date: a token present in the platform's
    * previous snapshot extends its open interval ({@code valid_to} = this date); any other is inserted
    * with a new interval. Version k of the table is the reference as it stood after that snapshot.
+   *
+   * <p>A date on which no platform has a previous snapshot (every platform's first, as in a case with
+   * one snapshot per platform) has nothing to extend: its tokens are appended, the same rows a MERGE
+   * would insert, without the MERGE's join against the history and second pass over its source. Other
+   * dates are merged.
    */
   public static void loadTokenHistory(SparkSession spark, Dataset<Row> present, Dataset<Row> snapshots,
       List<LocalDate> dates, String location) {
@@ -132,11 +140,21 @@ public final class ReferenceStage {
     DeltaTable table = DeltaTable.forPath(spark, location);
     Dataset<Row> withPrevious = present.join(
         snapshots.select(Cols.PLATFORM, Cols.SNAPSHOT, Cols.PREVIOUS), new String[] {Cols.PLATFORM, Cols.SNAPSHOT});
+    Set<LocalDate> extending = new HashSet<>();
+    for (Row r : snapshots.filter(col(Cols.PREVIOUS).isNotNull()).select(Cols.SNAPSHOT).distinct().collectAsList()) {
+      extending.add(r.getDate(0).toLocalDate()); // one row per snapshot date: small
+    }
     String metaKey = "spark.databricks.delta.commitInfo.userMetadata";
     try {
       for (LocalDate d : dates) {
         spark.conf().set(metaKey, SNAPSHOT_NOTE + d);
         Dataset<Row> src = withPrevious.filter(col(Cols.SNAPSHOT).equalTo(lit(Date.valueOf(d))));
+        if (!extending.contains(d)) {
+          src.select(col(Cols.PLATFORM), col(Cols.TYPE), col(Cols.STRENGTH), col(Cols.TOKEN),
+                  col(Cols.SNAPSHOT).as(Cols.VALID_FROM), col(Cols.SNAPSHOT).as(Cols.VALID_TO))
+              .write().format("delta").mode(SaveMode.Append).option("userMetadata", SNAPSHOT_NOTE + d).save(location);
+          continue;
+        }
         Map<String, String> insert = new LinkedHashMap<>();
         for (String f : Tables.REF_TOKENS_SCHEMA.fieldNames()) {
           insert.put(f, "s." + f);

@@ -27,7 +27,7 @@ import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.testing.SparkExtension;
 import org.leaktrace.udf.hash.KeyedHasher;
 
-/** Token history by MERGE on a tiny in-memory platform, and canaries.csv parsing. */
+/** Token history (append, then MERGE) on two tiny in-memory platforms, and canaries.csv parsing. */
 @ExtendWith(SparkExtension.class)
 class ReferenceStageTest {
 
@@ -48,23 +48,41 @@ class ReferenceStageTest {
         RowFactory.create("p", d("2020-02-01"), "cn_mobile", "STRONG", "a"),
         RowFactory.create("p", d("2020-02-01"), "cn_mobile", "STRONG", "b"),
         RowFactory.create("p", d("2020-03-01"), "cn_mobile", "STRONG", "b"),
-        RowFactory.create("p", d("2020-04-01"), "cn_mobile", "STRONG", "a")), present);
+        RowFactory.create("p", d("2020-04-01"), "cn_mobile", "STRONG", "a"),
+        // platform q starts on a date where p has a previous snapshot: that date is merged, not appended
+        RowFactory.create("q", d("2020-03-01"), "cn_mobile", "STRONG", "a"),
+        RowFactory.create("q", d("2020-04-01"), "cn_mobile", "STRONG", "a")), present);
     Dataset<Row> snapshots = spark.createDataFrame(List.of(
         RowFactory.create("p", d("2020-01-01"), null, d("2020-02-01"), 1L),
         RowFactory.create("p", d("2020-02-01"), d("2020-01-01"), d("2020-03-01"), 2L),
         RowFactory.create("p", d("2020-03-01"), d("2020-02-01"), d("2020-04-01"), 1L),
-        RowFactory.create("p", d("2020-04-01"), d("2020-03-01"), null, 1L)), Tables.REF_SNAPSHOTS_SCHEMA);
+        RowFactory.create("p", d("2020-04-01"), d("2020-03-01"), null, 1L),
+        RowFactory.create("q", d("2020-03-01"), null, d("2020-04-01"), 1L),
+        RowFactory.create("q", d("2020-04-01"), d("2020-03-01"), null, 1L)), Tables.REF_SNAPSHOTS_SCHEMA);
     String loc = dir.resolve("ref_tokens").toString();
     List<LocalDate> dates = List.of(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 1),
         LocalDate.of(2020, 4, 1));
     ReferenceStage.loadTokenHistory(spark, p, snapshots, dates, loc);
-    List<String> got = spark.read().format("delta").load(loc).orderBy(Cols.TOKEN, Cols.VALID_FROM).collectAsList()
-        .stream().map(r -> r.getAs(Cols.TOKEN) + " " + r.getAs(Cols.VALID_FROM) + ".." + r.getAs(Cols.VALID_TO))
-        .collect(Collectors.toList());
-    assertEquals(List.of("a 2020-01-01..2020-02-01", "a 2020-04-01..2020-04-01", "b 2020-02-01..2020-03-01"), got);
+    assertEquals(List.of("p a 2020-01-01..2020-02-01", "p a 2020-04-01..2020-04-01", "p b 2020-02-01..2020-03-01",
+        "q a 2020-03-01..2020-04-01"), intervals(spark.read().format("delta").load(loc)));
     long v = ReferenceStage.versionAt(spark, loc, LocalDate.of(2020, 2, 1));
-    assertEquals(2, spark.read().format("delta").option("versionAsOf", v).load(loc).count(),
+    assertEquals(List.of("p a 2020-01-01..2020-02-01", "p b 2020-02-01..2020-02-01"),
+        intervals(spark.read().format("delta").option("versionAsOf", v).load(loc)),
         "time travel to the 2020-02-01 load shows that state");
+    // one commit per date: the first date (no platform has a previous snapshot) appended, the others merged
+    List<String> ops = io.delta.tables.DeltaTable.forPath(spark, loc).history()
+        .filter(org.apache.spark.sql.functions.col("userMetadata").startsWith(ReferenceStage.SNAPSHOT_NOTE))
+        .orderBy("version").collectAsList().stream()
+        .map(r -> r.<String>getAs("userMetadata").substring(ReferenceStage.SNAPSHOT_NOTE.length()) + " "
+            + r.getAs("operation")).collect(Collectors.toList());
+    assertEquals(List.of("2020-01-01 WRITE", "2020-02-01 MERGE", "2020-03-01 MERGE", "2020-04-01 MERGE"), ops);
+  }
+
+  private static List<String> intervals(Dataset<Row> t) {
+    return t.orderBy(Cols.PLATFORM, Cols.TOKEN, Cols.VALID_FROM).collectAsList().stream()
+        .map(r -> r.getAs(Cols.PLATFORM) + " " + r.getAs(Cols.TOKEN) + " " + r.getAs(Cols.VALID_FROM) + ".."
+            + r.getAs(Cols.VALID_TO))
+        .collect(Collectors.toList());
   }
 
   @Test
