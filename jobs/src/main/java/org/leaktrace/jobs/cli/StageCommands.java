@@ -90,8 +90,9 @@ final class StageCommands {
   }
 
   @Command(name = "reference", mixinStandardHelpOptions = true,
-      description = "Build the platforms' reference tables: token history by snapshot (Delta MERGE, one commit "
-          + "per snapshot date, readable by time travel), record versions, and the canaries as tokens.")
+      description = "Build the platforms' reference tables: token history by snapshot (one commit per snapshot "
+          + "date, a Delta MERGE or, where nothing can be extended, an append; readable by time travel), record "
+          + "versions, and the canaries as tokens.")
   static final class Reference implements Callable<Integer> {
     @Mixin CaseOptions o;
 
