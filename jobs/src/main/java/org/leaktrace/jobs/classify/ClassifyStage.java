@@ -208,10 +208,11 @@ public final class ClassifyStage {
         ColumnDetection d = detector.detect(sample, fromHeader ? column : null, override);
         String cls = taxonomy.classOf(d.type());
         // masked examples for the report, of dumps only (a cooperating platform's data is not shown)
-        String[] examples = infos.get(dataset).dump() && MaskedSamples.shown(d.type())
-            ? MaskedSamples.of(d.type(), sample, MaskedSamples.PER_COLUMN).toArray(new String[0]) : null;
+        List<String> examples = infos.get(dataset).dump()
+            ? MaskedSamples.of(d.type(), sample, MaskedSamples.PER_COLUMN) : List.of();
         out.add(RowFactory.create(dataset, column, pos, d.type().key(), d.confidence(), cls,
-            taxonomy.piplSensitive(d.type()), d.decidedBy(), d.sampled(), examples));
+            taxonomy.piplSensitive(d.type()), d.decidedBy(), d.sampled(),
+            examples.isEmpty() ? null : examples.toArray(new String[0])));
       }
       return out.iterator();
     }, Encoders.row(Tables.COLUMNS_SCHEMA));

@@ -144,6 +144,12 @@ public final class ReferenceStage {
     for (Row r : snapshots.filter(col(Cols.PREVIOUS).isNotNull()).select(Cols.SNAPSHOT).distinct().collectAsList()) {
       extending.add(r.getDate(0).toLocalDate()); // one row per snapshot date: small
     }
+    Map<String, String> insert = new LinkedHashMap<>();
+    for (String f : Tables.REF_TOKENS_SCHEMA.fieldNames()) {
+      insert.put(f, "s." + f);
+    }
+    insert.put(Cols.VALID_FROM, "s." + Cols.SNAPSHOT);
+    insert.put(Cols.VALID_TO, "s." + Cols.SNAPSHOT);
     String metaKey = "spark.databricks.delta.commitInfo.userMetadata";
     try {
       for (LocalDate d : dates) {
@@ -155,12 +161,6 @@ public final class ReferenceStage {
               .write().format("delta").mode(SaveMode.Append).option("userMetadata", SNAPSHOT_NOTE + d).save(location);
           continue;
         }
-        Map<String, String> insert = new LinkedHashMap<>();
-        for (String f : Tables.REF_TOKENS_SCHEMA.fieldNames()) {
-          insert.put(f, "s." + f);
-        }
-        insert.put(Cols.VALID_FROM, "s." + Cols.SNAPSHOT);
-        insert.put(Cols.VALID_TO, "s." + Cols.SNAPSHOT);
         table.as("t")
             .merge(src.as("s"), "t.platform = s.platform AND t.type = s.type AND t.token = s.token"
                 + " AND s.previous IS NOT NULL AND t.valid_to = s.previous")

@@ -64,15 +64,23 @@ public final class ReportPdf {
             + "give --chromium PATH");
   }
 
-  /** The command line that prints {@code page} in {@code lang} to {@code pdf}, with a fresh profile. */
-  static List<String> command(Path chromium, Path profile, String lang, Path page, Path pdf) {
+  /**
+   * Chromium headless with a fresh profile and no network: the flags every run of the report in a browser
+   * uses (this class's printing and the browser test), for the report's language {@code lang} (zh, en).
+   */
+  static List<String> headless(Path chromium, Path profile, String lang) {
     String locale = lang.equals("zh") ? "zh-CN" : "en-US";
-    List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+    return new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--user-data-dir=" + profile, "--lang=" + locale, "--accept-lang=" + locale,
-        // any name lookup fails: nothing of the case can leave the machine while it is printed
-        "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000", "--no-pdf-header-footer",
-        "--print-to-pdf=" + pdf.toAbsolutePath()));
+        // any name lookup fails: nothing of the case can leave the machine
+        "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000"));
+  }
+
+  /** The command line that prints {@code page} in {@code lang} to {@code pdf}, with a fresh profile. */
+  static List<String> command(Path chromium, Path profile, String lang, Path page, Path pdf) {
+    List<String> cmd = headless(chromium, profile, lang);
+    cmd.addAll(List.of("--no-pdf-header-footer", "--print-to-pdf=" + pdf.toAbsolutePath()));
     cmd.add(page.toAbsolutePath().toUri().toString());
     return cmd;
   }

@@ -99,11 +99,9 @@ class HtmlReportBrowserTest {
 
   private Run chromium(Path page, String lang, String... mode) throws Exception {
     Path profile = Files.createTempDirectory(tmp, "profile");
-    List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--lang=" + lang, "--accept-lang=" + lang,
-        // any name lookup fails: a request that slipped past the CSP could not leave the machine
-        "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000"));
+    // the report's own headless flags (fresh profile, every name lookup failing), with the console logged
+    List<String> cmd = ReportPdf.headless(CHROMIUM, profile, lang.startsWith("zh") ? "zh" : "en");
+    cmd.addAll(List.of("--enable-logging=stderr", "--v=0"));
     cmd.addAll(List.of(mode));
     cmd.add(page.toUri().toString());
     Path out = tmp.resolve("stdout.txt");
