@@ -25,6 +25,10 @@ import org.leaktrace.udf.types.FieldType;
  * @param unknownParty the seller or buyer key for dumps whose case-file entry names none (Art. 11:
  *     all such dumps are taken as one party, the reading that does not inflate the count)
  * @param maxRounds bound on the connected-components rounds (O(log² n) expected); exceeding it is a bug
+ * @param localComponentsMaxEdges a graph of individuals (one dump's, or the case's) with at most this
+ *     many distinct links is solved by union–find in one task; a larger one by distributed rounds. The
+ *     figures are the same either way (components are labelled by their smallest piece); 4,000,000
+ *     links take about 160 MB of one executor's memory.
  */
 public record CountParams(
     boolean dedupe,
@@ -34,10 +38,14 @@ public record CountParams(
     boolean linkSameContentAcrossDumps,
     String unclassifiedKey,
     String unknownParty,
-    int maxRounds) {
+    int maxRounds,
+    long localComponentsMaxEdges) {
 
   public static final Set<String> DEFAULT_LINK_TYPES =
       Set.of("cn_resident_id", "cn_mobile", "email", "bank_card", "passport");
+
+  /** Default of {@code local_components_max_edges}: about 160 MB of union–find in one task. */
+  public static final long DEFAULT_LOCAL_EDGES = 4_000_000L;
 
   public CountParams {
     if (linkTypes == null || linkTypes.isEmpty()) {
@@ -64,18 +72,28 @@ public record CountParams(
     if (maxRounds < 1) {
       throw Errors.usage("count parameter max_rounds = " + maxRounds + " is below 1", "use 64");
     }
+    if (localComponentsMaxEdges < 0) {
+      throw Errors.usage("count parameter local_components_max_edges = " + localComponentsMaxEdges + " is negative",
+          "use 0 to solve every graph by distributed rounds, or a number of links such as " + DEFAULT_LOCAL_EDGES);
+    }
     linkTypes = Set.copyOf(linkTypes);
     linkStatuses = Set.copyOf(linkStatuses);
   }
 
   /** The defaults of DESIGN.md. */
   public static CountParams defaults() {
-    return new CountParams(true, true, DEFAULT_LINK_TYPES, Set.of("valid"), true, "none", "unknown", 64);
+    return new CountParams(true, true, DEFAULT_LINK_TYPES, Set.of("valid"), true, "none", "unknown", 64, DEFAULT_LOCAL_EDGES);
   }
 
   public CountParams withLinkTypes(Set<String> types) {
     return new CountParams(dedupe, excludeUnverifiable, types, linkStatuses, linkSameContentAcrossDumps,
-        unclassifiedKey, unknownParty, maxRounds);
+        unclassifiedKey, unknownParty, maxRounds, localComponentsMaxEdges);
+  }
+
+  /** These rules with another bound on the graphs solved in one task (tests: 0 = distributed rounds only). */
+  public CountParams withLocalComponentsMaxEdges(long edges) {
+    return new CountParams(dedupe, excludeUnverifiable, linkTypes, linkStatuses, linkSameContentAcrossDumps,
+        unclassifiedKey, unknownParty, maxRounds, edges);
   }
 
   /** Every rule with its value, in a fixed order, for METHOD.md (the fixed rules included). */
@@ -101,6 +119,9 @@ public record CountParams(
     m.put("count.unclassified_key", unclassifiedKey + " (reported, excluded from the severity sum)");
     m.put("count.unknown_party", unknownParty + " (dumps without seller or buyer form one party)");
     m.put("count.max_rounds", String.valueOf(maxRounds));
+    m.put("count.local_components_max_edges", localComponentsMaxEdges
+        + " (a graph of individuals with at most this many links is solved by union-find in one task, a larger"
+        + " one by distributed rounds; the same components either way)");
     return m;
   }
 

@@ -123,25 +123,34 @@ public final class CountStage {
         .withColumn(HUB, min(col(Cols.ROW_ID)).over(Window.partitionBy(Cols.DATASET, Cols.TYPE, Cols.TOKEN)))
         .select(node(col(Cols.DATASET), col(Cols.ROW_ID)).as(Components.SRC),
             node(col(Cols.DATASET), col(HUB)).as(Components.DST));
+    List<String> datasets = dumps.stream().map(DumpInfo::dataset).toList();
     Dataset<Row> dumpComp = Components.of(piecesDF.select(col(NODE).as(Components.NODE)), dumpEdges,
+            col(Components.SRC).getField(Cols.DATASET), datasets, params.localComponentsMaxEdges(),
             params.maxRounds(), "pieces within dumps")
         .select(col(Components.NODE).as(NODE), col(Components.COMP).as(DUMP_COMP));
     Dataset<Row> pieces1 = piecesDF.join(dumpComp, NODE);
 
     // individuals across the case: the graph of the dump-level individuals, linked by tokens and by
-    // pieces found in several dumps
-    Dataset<Row> caseEdges = linkDF.join(pieces1.select(Cols.DATASET, Cols.ROW_ID, DUMP_COMP),
-            new String[] {Cols.DATASET, Cols.ROW_ID})
-        .withColumn(HUB, min(col(DUMP_COMP)).over(Window.partitionBy(Cols.TYPE, Cols.TOKEN)))
-        .select(col(DUMP_COMP).as(Components.SRC), col(HUB).as(Components.DST));
-    if (params.linkSameContentAcrossDumps()) {
-      caseEdges = caseEdges.union(pieces1
-          .withColumn(HUB, min(col(DUMP_COMP)).over(Window.partitionBy(Cols.CONTENT_KEY)))
-          .select(col(DUMP_COMP).as(Components.SRC), col(HUB).as(Components.DST)));
+    // pieces found in several dumps; with one dump there is nothing to link (a token or a content shared
+    // within a dump already joined its pieces, and a repeated content is a duplicate, not a piece)
+    Dataset<Row> caseComp;
+    if (dumps.size() == 1) {
+      caseComp = pieces1.select(col(DUMP_COMP), col(DUMP_COMP).as(CASE_COMP)).distinct();
+    } else {
+      Dataset<Row> caseEdges = linkDF.join(pieces1.select(Cols.DATASET, Cols.ROW_ID, DUMP_COMP),
+              new String[] {Cols.DATASET, Cols.ROW_ID})
+          .withColumn(HUB, min(col(DUMP_COMP)).over(Window.partitionBy(Cols.TYPE, Cols.TOKEN)))
+          .select(col(DUMP_COMP).as(Components.SRC), col(HUB).as(Components.DST));
+      if (params.linkSameContentAcrossDumps()) {
+        caseEdges = caseEdges.union(pieces1
+            .withColumn(HUB, min(col(DUMP_COMP)).over(Window.partitionBy(Cols.CONTENT_KEY)))
+            .select(col(DUMP_COMP).as(Components.SRC), col(HUB).as(Components.DST)));
+      }
+      caseComp = Components.of(pieces1.select(col(DUMP_COMP).as(Components.NODE)).distinct(),
+              caseEdges, lit(CASE_ROW), datasets, params.localComponentsMaxEdges(), params.maxRounds(),
+              "individuals across dumps")
+          .select(col(Components.NODE).as(DUMP_COMP), col(Components.COMP).as(CASE_COMP));
     }
-    Dataset<Row> caseComp = Components.of(pieces1.select(col(DUMP_COMP).as(Components.NODE)).distinct(),
-            caseEdges, params.maxRounds(), "individuals across dumps")
-        .select(col(Components.NODE).as(DUMP_COMP), col(Components.COMP).as(CASE_COMP));
     Dataset<Row> pieces2 = pieces1.join(caseComp, DUMP_COMP);
 
     // PIPL Art. 28: under the minors age at the dump's obtained date (14th birthday on that date: not a minor)

@@ -14,6 +14,10 @@ class CountCoresTest {
 
   /** Chains within and across dumps, duplicates, a minor: enough for every aggregate to be non-trivial. */
   private static List<List<String>> count(SparkSession spark) {
+    return count(spark, CountParams.defaults());
+  }
+
+  private static List<List<String>> count(SparkSession spark, CountParams params) {
     CountFixtures.Builder b = new CountFixtures.Builder();
     for (int d = 0; d < 3; d++) {
       String ds = "dump:d" + d;
@@ -29,7 +33,7 @@ class CountCoresTest {
     List<DumpInfo> dumps = List.of(CountFixtures.dump("dump:d0", "2020-03-14"),
         CountFixtures.dump("dump:d1", "2020-04-14"), CountFixtures.dump("dump:d2", "2020-05-14"));
     try (CountResult r = CountStage.transform(b.recordsDF(spark), b.tokensDF(spark), dumps,
-        CountFixtures.cnSpc2017(), CountParams.defaults())) {
+        CountFixtures.cnSpc2017(), params)) {
       return List.of(CountFixtures.allRows(r.auditDF()), CountFixtures.allRows(r.impactDF()),
           CountFixtures.allRows(r.bySellerDF()));
     }
@@ -46,5 +50,14 @@ class CountCoresTest {
     List<List<String>> two = count(SparkExtension.spark());
     assertTrue(one.get(0).size() > 100, "the audit has every row");
     assertEquals(one, two);
+  }
+
+  @Test
+  void sameFiguresByUnionFindInOneTaskAndByDistributedRounds() {
+    SparkSession spark = SparkExtension.spark();
+    List<List<String>> local = count(spark);
+    List<List<String>> rounds = count(spark, CountParams.defaults().withLocalComponentsMaxEdges(0));
+    assertTrue(local.get(0).size() > 100, "the audit has every row");
+    assertEquals(rounds, local);
   }
 }
