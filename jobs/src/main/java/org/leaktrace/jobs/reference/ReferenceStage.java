@@ -5,15 +5,17 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.dense_rank;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.row_number;
 
 import io.delta.tables.DeltaTable;
 import java.io.BufferedReader;
@@ -35,7 +37,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Errors;
@@ -53,8 +57,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reference: the platforms' snapshots (from the analytic zone) become history tables: tokens with the
- * snapshot interval they existed in (one commit per snapshot date: appended where nothing can be extended,
- * else a Delta MERGE), record versions with the snapshots around them, and the case's canaries as tokens.
+ * snapshot intervals they existed in (computed in one pass; optionally one Delta commit per snapshot
+ * date, for time travel), record versions with the snapshots around them, and the case's canaries as
+ * tokens.
  */
 public final class ReferenceStage {
 
@@ -66,6 +71,15 @@ public final class ReferenceStage {
   private ReferenceStage() {}
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws) {
+    run(spark, c, ws, false);
+  }
+
+  /**
+   * As {@link #run(SparkSession, CaseFile, Workspace)}; with {@code perDateVersions} the token history is
+   * loaded one Delta commit per snapshot date ({@link #loadTokenHistory}: time travel to each date, at the
+   * cost of a MERGE per date) instead of computed in one pass ({@link #tokenIntervals}: the same rows).
+   */
+  public static void run(SparkSession spark, CaseFile c, Workspace ws, boolean perDateVersions) {
     spark.sparkContext().setJobGroup("reference", "reference: platform history and canaries of case " + c.caseId(),
         false);
     List<String> platforms = c.platforms().stream().map(DatasetSpec::dataset).toList();
@@ -82,8 +96,13 @@ public final class ReferenceStage {
     LOG.info("reference: {} platforms, {} snapshot dates", platforms.size(), dates.size());
 
     Dataset<Row> present = snapshotTokens(records);
-    loadTokenHistory(spark, present, Delta.read(spark, ws.table(Tables.REF_SNAPSHOTS), "reference"), dates,
-        ws.table(Tables.REF_TOKENS));
+    Dataset<Row> written = Delta.read(spark, ws.table(Tables.REF_SNAPSHOTS), "reference");
+    if (perDateVersions) {
+      loadTokenHistory(spark, present, written, dates, ws.table(Tables.REF_TOKENS));
+    } else {
+      Delta.overwrite(tokenIntervals(present, written), ws.table(Tables.REF_TOKENS),
+          "leaktrace reference: token intervals of " + dates.size() + " snapshot dates");
+    }
 
     Delta.overwrite(refRecords(records, snapshots), ws.table(Tables.REF_RECORDS),
         "leaktrace reference: record versions");
@@ -121,6 +140,28 @@ public final class ReferenceStage {
   private static final org.apache.spark.sql.Column STRENGTHS = functions.map(java.util.Arrays.stream(FieldType.values())
       .flatMap(t -> java.util.stream.Stream.of(lit(t.key()), lit(t.strength().name())))
       .toArray(org.apache.spark.sql.Column[]::new));
+
+  /**
+   * The token history in one pass: for each platform token, one row per run of consecutive snapshots of
+   * that platform holding it ({@code valid_from} the run's first snapshot, {@code valid_to} its last) —
+   * the rows {@link #loadTokenHistory} ends with. A run is found as the rows whose snapshot's ordinal among
+   * the platform's snapshots, minus the token's own dense rank of that snapshot, is constant (one shuffle
+   * and sort by token; duplicates within a snapshot share both numbers, so no distinct is needed first).
+   *
+   * @param present usable tokens per (platform, snapshot) ({@link #snapshotTokens}; repeats allowed)
+   * @param snapshots {@code reference/snapshots}
+   */
+  public static Dataset<Row> tokenIntervals(Dataset<Row> present, Dataset<Row> snapshots) {
+    Dataset<Row> ordinal = snapshots.select(col(Cols.PLATFORM), col(Cols.SNAPSHOT),
+        row_number().over(Window.partitionBy(Cols.PLATFORM).orderBy(Cols.SNAPSHOT)).as("_lt_ordinal"));
+    Column run = col("_lt_ordinal").minus(dense_rank().over(
+        Window.partitionBy(Cols.PLATFORM, Cols.TYPE, Cols.TOKEN).orderBy(Cols.SNAPSHOT)));
+    return present.join(broadcast(ordinal), new String[] {Cols.PLATFORM, Cols.SNAPSHOT})
+        .withColumn("_lt_run", run)
+        .groupBy(Cols.PLATFORM, Cols.TYPE, Cols.STRENGTH, Cols.TOKEN, "_lt_run")
+        .agg(min(Cols.SNAPSHOT).as(Cols.VALID_FROM), max(Cols.SNAPSHOT).as(Cols.VALID_TO))
+        .selectExpr(Tables.REF_TOKENS_SCHEMA.fieldNames());
+  }
 
   /**
    * Loads the token history snapshot date by snapshot date, in date order, one Delta commit
@@ -186,10 +227,18 @@ public final class ReferenceStage {
    * and last snapshot it was seen in and the platform's snapshots just before and after those.
    */
   public static Dataset<Row> refRecords(Dataset<Row> records, Dataset<Row> snapshots) {
+    // one window over each version's rows carries its map along (an aggregation of maps sorts and
+    // holds them in its buffers); rows of equal content key have equal maps, so any one of them will do
+    WindowSpec all = Window.partitionBy(Cols.PLATFORM, Cols.FINGERPRINT);
     Dataset<Row> versions = records.filter(size(col(Cols.TOKENS)).gt(0))
-        .groupBy(platformId().as(Cols.PLATFORM), col(Cols.CONTENT_KEY).as(Cols.FINGERPRINT))
-        .agg(first(Cols.TOKENS).as(Cols.TOKENS), min(Cols.SNAPSHOT).as(Cols.FIRST_SEEN),
-            max(Cols.SNAPSHOT).as(Cols.LAST_SEEN), countDistinct(Cols.SNAPSHOT).cast("int").as(Cols.SNAPSHOTS));
+        .select(platformId().as(Cols.PLATFORM), col(Cols.CONTENT_KEY).as(Cols.FINGERPRINT), col(Cols.TOKENS),
+            col(Cols.SNAPSHOT))
+        .withColumn("_lt_first", row_number().over(all.orderBy(Cols.SNAPSHOT)))
+        .withColumn(Cols.FIRST_SEEN, min(Cols.SNAPSHOT).over(all))
+        .withColumn(Cols.LAST_SEEN, max(Cols.SNAPSHOT).over(all))
+        .withColumn(Cols.SNAPSHOTS, size(collect_set(Cols.SNAPSHOT).over(all)))
+        .filter(col("_lt_first").equalTo(1))
+        .drop("_lt_first", Cols.SNAPSHOT);
     Dataset<Row> s = snapshots.select(Cols.PLATFORM, Cols.SNAPSHOT, Cols.PREVIOUS, Cols.NEXT);
     return versions
         .join(s.select(col(Cols.PLATFORM), col(Cols.SNAPSHOT).as(Cols.FIRST_SEEN), col(Cols.PREVIOUS).as(Cols.SEEN_BEFORE)),

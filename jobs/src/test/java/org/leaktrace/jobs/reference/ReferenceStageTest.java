@@ -27,7 +27,7 @@ import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.testing.SparkExtension;
 import org.leaktrace.udf.hash.KeyedHasher;
 
-/** Token history (append, then MERGE) on two tiny in-memory platforms, and canaries.csv parsing. */
+/** Token history (one pass; or append, then MERGE per date) on two tiny in-memory platforms, and canaries.csv parsing. */
 @ExtendWith(SparkExtension.class)
 class ReferenceStageTest {
 
@@ -63,8 +63,14 @@ class ReferenceStageTest {
     List<LocalDate> dates = List.of(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 1),
         LocalDate.of(2020, 4, 1));
     ReferenceStage.loadTokenHistory(spark, p, snapshots, dates, loc);
-    assertEquals(List.of("p a 2020-01-01..2020-02-01", "p a 2020-04-01..2020-04-01", "p b 2020-02-01..2020-03-01",
-        "q a 2020-03-01..2020-04-01"), intervals(spark.read().format("delta").load(loc)));
+    List<String> expected = List.of("p a 2020-01-01..2020-02-01", "p a 2020-04-01..2020-04-01",
+        "p b 2020-02-01..2020-03-01", "q a 2020-03-01..2020-04-01");
+    assertEquals(expected, intervals(spark.read().format("delta").load(loc)));
+    // the one-pass history (the default) has the same rows, repeated tokens within a snapshot included
+    assertEquals(expected, intervals(ReferenceStage.tokenIntervals(p.union(p), snapshots)));
+    assertEquals(List.of("q a 2020-03-01..2020-03-01"), intervals(ReferenceStage.tokenIntervals(
+        p.filter("platform = 'q' AND snapshot = DATE'2020-03-01'"),
+        snapshots.filter("platform = 'q' AND snapshot = DATE'2020-03-01'"))), "one snapshot: one interval per token");
     long v = ReferenceStage.versionAt(spark, loc, LocalDate.of(2020, 2, 1));
     assertEquals(List.of("p a 2020-01-01..2020-02-01", "p b 2020-02-01..2020-02-01"),
         intervals(spark.read().format("delta").option("versionAsOf", v).load(loc)),
