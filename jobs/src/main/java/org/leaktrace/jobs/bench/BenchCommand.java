@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code leaktrace bench}: leaktrace against DuckDB and the plain-Java floor on a case at scale. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Generate (or reuse) a case of N dump rows and K platforms of N rows each, then measure "
+    description = "Generate (or reuse) a case of D dumps (the first of N rows) and K platforms of about N rows "
+        + "in each of S snapshots, then measure "
         + "leaktrace's run end to end (seconds per stage), the same joins as SQL in DuckDB, and the plain-Java "
         + "floor (read every row, tokenize its identifiers), each in its own JVM; write DIR/bench.json.")
 public final class BenchCommand implements Callable<Integer> {
@@ -27,8 +28,19 @@ public final class BenchCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Case seed; a case of the same rows, platforms and seed is reused (default: ${DEFAULT-VALUE}).")
+      description = "Case seed; a case of the same rows, platforms, seed, snapshots and dumps is reused "
+          + "(default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--snapshots", defaultValue = "1", paramLabel = "S",
+      description = "Monthly snapshots per platform, each a full export with churn from the one before "
+          + "(default: ${DEFAULT-VALUE}).")
+  int snapshots;
+
+  @Option(names = "--dumps", defaultValue = "1", paramLabel = "D",
+      description = "Dumps: the first as with one, each later one a resold subset or merge of the one before "
+          + "(default: ${DEFAULT-VALUE}).")
+  int dumps;
 
   @Option(names = "--runs", defaultValue = "0", paramLabel = "R",
       description = "Runs of each part; 0: one, or " + Bench.SHORT_RUNS + " (median) when leaktrace's run is "
@@ -55,6 +67,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (platforms < 1 || platforms > ScaleCase.maxPlatforms()) {
       throw Errors.usage("--platforms " + platforms + " is out of range", "use 1 to " + ScaleCase.maxPlatforms());
     }
+    if (snapshots < 1 || snapshots > ScaleCase.MAX_SNAPSHOTS) {
+      throw Errors.usage("--snapshots " + snapshots + " is out of range", "use 1 to " + ScaleCase.MAX_SNAPSHOTS);
+    }
+    if (dumps < 1 || dumps > ScaleCase.MAX_DUMPS) {
+      throw Errors.usage("--dumps " + dumps + " is out of range", "use 1 to " + ScaleCase.MAX_DUMPS);
+    }
     if (partRows < 1) {
       throw Errors.usage("--part-rows " + partRows + " is out of range", "use at least 1");
     }
@@ -64,7 +82,8 @@ public final class BenchCommand implements Callable<Integer> {
         throw Errors.usage("--only " + p + " is not a part", "use some of: " + String.join(", ", BenchPart.PARTS));
       }
     }
-    new Bench(new Bench.Options(rows, platforms, seed, out, runs, partRows, parts, profile), System.out).run();
+    new Bench(new Bench.Options(rows, platforms, seed, snapshots, dumps, out, runs, partRows, parts,
+        profile), System.out).run();
     return 0;
   }
 }

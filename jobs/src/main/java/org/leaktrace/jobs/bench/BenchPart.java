@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,20 +14,25 @@ import org.leaktrace.jobs.Pipeline;
 import org.leaktrace.jobs.common.Sessions;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.config.DatasetSpec;
 import org.leaktrace.jobs.generate.ScaleCase;
 import org.leaktrace.jobs.report.ReportStage;
 import org.leaktrace.udf.hash.KeyedHasher;
 
 /**
  * One measured part of the benchmark, in a JVM of its own (so that its peak memory is its own):
- * {@code leaktrace}, {@code duckdb} or {@code floor} on a scale case. Writes a JSON file with the seconds,
- * the seconds per stage (leaktrace), its figures and its memory peaks.
+ * {@code leaktrace}, {@code duckdb} or {@code floor} on a scale case. Writes a JSON file with its seconds,
+ * the seconds, collection seconds and largest work folder of each stage (leaktrace), its figures, its
+ * memory peaks and its collection time.
  *
  * <p>Usage: {@code BenchPart PART CASE_DIR PLATFORMS WORK_DIR OUT_JSON}
  */
 public final class BenchPart {
 
   public static final List<String> PARTS = List.of("floor", "duckdb", "leaktrace");
+
+  /** How often the leaktrace part measures its work folder (a walk of a few thousand files). */
+  static final Duration DISK_SAMPLE_PERIOD = Duration.ofSeconds(2);
 
   private BenchPart() {}
 
@@ -45,13 +51,17 @@ public final class BenchPart {
     result.put("part", part);
     try (Probe probe = new Probe(work)) {
       long t0 = System.nanoTime();
+      long gc0 = Probe.gcMillis();
+      long collections0 = Probe.gcCount();
       switch (part) {
         case "floor" -> result.put("figures", floor(caseDir, platforms, cores).toMap());
-        case "duckdb" -> result.put("figures", DuckPeer.run(dumpSet(caseDir), platformSets(caseDir, platforms),
+        case "duckdb" -> result.put("figures", DuckPeer.run(dumpSets(caseDir), platformSets(caseDir, platforms),
             key(caseDir), cores, Files.createDirectories(work.resolve("duckdb-tmp"))));
-        default -> result.put("stages", leaktrace(caseDir, work));
+        default -> result.putAll(leaktrace(caseDir, work).toMap());
       }
       result.put("seconds", (System.nanoTime() - t0) / 1e9);
+      result.put("gc_seconds", (Probe.gcMillis() - gc0) / 1e3);
+      result.put("gc_collections", Probe.gcCount() - collections0);
       result.put("peak_live_heap_bytes", probe.peakLiveHeap());
       result.put("peak_heap_used_bytes", probe.peakUsedHeap());
       result.put("peak_disk_bytes", probe.peakDiskUsed());
@@ -65,31 +75,61 @@ public final class BenchPart {
   }
 
   static Floor.Result floor(Path caseDir, int platforms, int threads) throws IOException {
-    List<Floor.Input> inputs = new ArrayList<>(Floor.inputs(dumpFolder(caseDir), ScaleCase.dumpTypes()));
+    List<Floor.Input> inputs = new ArrayList<>();
+    for (String id : dumpIds(caseDir)) {
+      inputs.addAll(Floor.inputs(dumpFolder(caseDir, id), ScaleCase.dumpTypes()));
+    }
     for (int k = 0; k < platforms; k++) {
       inputs.addAll(Floor.inputs(platformFolder(caseDir, k), ScaleCase.platformTypes(k)));
     }
     return Floor.run(inputs, new KeyedHasher(keyBytes(caseDir)), threads);
   }
 
-  static Map<String, Double> leaktrace(Path caseDir, Path work) {
+  /** Seconds, collection seconds and the largest work folder of each stage, by stage key in run order. */
+  record Stages(Map<String, Double> seconds, Map<String, Double> gcSeconds, Map<String, Long> peakDiskBytes) {
+    Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("stages", seconds);
+      m.put("stage_gc_seconds", gcSeconds);
+      m.put("stage_peak_disk_bytes", peakDiskBytes);
+      return m;
+    }
+  }
+
+  static Stages leaktrace(Path caseDir, Path work) {
     CaseFile c = CaseFile.load(caseDir.resolve("case.yaml"));
-    Workspace ws = Workspace.of(c, work.resolve("leaktrace"));
+    Path folder = work.resolve("leaktrace");
+    Workspace ws = Workspace.of(c, folder);
     if (System.getProperty("spark.local.dir") == null && System.getenv("SPARK_LOCAL_DIRS") == null) {
       // Spark's spill and shuffle files beside the warehouse (under --out, removed with it), not in /tmp
-      System.setProperty("spark.local.dir", work.resolve("leaktrace/spark-local").toString());
+      System.setProperty("spark.local.dir", folder.resolve("spark-local").toString());
     }
     SparkSession spark = Sessions.forJob("leaktrace bench " + c.caseId());
-    try {
-      return Pipeline.run(spark, c, ws, Pipeline.all(), new ReportStage.Options(true,
-          "bin/leaktrace run --case " + c.file() + " --out " + ws.out() + " --reproducible"));
+    ReportStage.Options report = new ReportStage.Options(true,
+        "bin/leaktrace run --case " + c.file() + " --out " + ws.out() + " --reproducible");
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    try (StageProbe probe = new StageProbe(folder, DISK_SAMPLE_PERIOD)) {
+      // one stage at a time, as run does them, so that each sample of the folder is the running stage's
+      for (Pipeline.Stage s : Pipeline.all()) {
+        probe.begin(s.key());
+        seconds.putAll(Pipeline.run(spark, c, ws, List.of(s), report));
+        probe.end();
+      }
+      return new Stages(seconds, probe.gcSeconds(), probe.peakBytes());
     } finally {
       spark.stop();
     }
   }
 
+  /** The first dump. */
   static DuckPeer.Dataset dumpSet(Path caseDir) {
-    return new DuckPeer.Dataset("dump", dumpFolder(caseDir).resolve("*.csv"), ScaleCase.dumpTypes());
+    return dumpSets(caseDir).get(0);
+  }
+
+  /** Every dump of the case, in case-file order. */
+  static List<DuckPeer.Dataset> dumpSets(Path caseDir) {
+    return dumpIds(caseDir).stream().map(id -> new DuckPeer.Dataset(id, dumpFolder(caseDir, id).resolve("*.csv"),
+        ScaleCase.dumpTypes())).toList();
   }
 
   static List<DuckPeer.Dataset> platformSets(Path caseDir, int platforms) {
@@ -101,8 +141,12 @@ public final class BenchPart {
     return out;
   }
 
-  private static Path dumpFolder(Path caseDir) {
-    return caseDir.resolve("dumps").resolve(ScaleCase.DUMP_ID);
+  private static List<String> dumpIds(Path caseDir) {
+    return CaseFile.load(caseDir.resolve("case.yaml")).dumps().stream().map(DatasetSpec::id).toList();
+  }
+
+  private static Path dumpFolder(Path caseDir, String id) {
+    return caseDir.resolve("dumps").resolve(id);
   }
 
   private static Path platformFolder(Path caseDir, int k) {

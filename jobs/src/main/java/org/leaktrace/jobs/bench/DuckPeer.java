@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark's peer: the same ingest, identifier normalization, hashing, join against the platforms,
- * containment per platform and distinct individuals, as SQL run by DuckDB in this process (JDBC) over the
+ * The benchmark's peer: the same ingest, identifier normalization, hashing, join of each dump against the
+ * platforms (a platform's snapshots as one distinct set), containment per platform, distinct individuals
+ * and the dumps' overlaps with the dumps before them, as SQL run by DuckDB in this process (JDBC) over the
  * same CSV files. Hashing is SHA-256 of key, type and normalized value (DuckDB has no HMAC); the cost is
  * of the same kind.
  */
@@ -25,7 +26,7 @@ public final class DuckPeer {
   private DuckPeer() {}
 
   /** The SQL statements, in order; the last one returns the figures. Public so the docs can show them. */
-  public static List<String> sql(Dataset dump, List<Dataset> platforms, String key, int threads, Path tmp) {
+  public static List<String> sql(List<Dataset> dumps, List<Dataset> platforms, String key, int threads, Path tmp) {
     List<String> s = new ArrayList<>();
     s.add("SET threads = " + threads);
     s.add("SET temp_directory = '" + quote(tmp.toString()) + "'");
@@ -38,46 +39,110 @@ public final class DuckPeer {
     s.add("CREATE MACRO n_card(x) AS regexp_replace(x, '[^0-9]', '', 'g')");
     s.add("CREATE MACRO tok(t, v) AS CASE WHEN v IS NULL OR v = '' THEN NULL "
         + "ELSE sha256('" + quote(key) + "|' || t || '|' || v) END");
-    s.add("CREATE TABLE dump_tokens AS SELECT " + tokens(dump.types()) + " FROM " + read(dump));
+    for (int i = 0; i < dumps.size(); i++) {
+      s.add("CREATE TABLE dump_" + i + " AS SELECT " + tokens(dumps.get(i).types()) + " FROM " + read(dumps.get(i)));
+    }
     for (int k = 0; k < platforms.size(); k++) {
       Dataset p = platforms.get(k);
-      s.add("CREATE TABLE platform_" + k + " AS SELECT " + tokens(p.types()) + " FROM " + read(p));
+      // every snapshot file of the platform: a record unchanged between snapshots counts once
+      s.add("CREATE TABLE platform_" + k + " AS SELECT DISTINCT " + tokens(p.types()) + " FROM " + read(p));
     }
-    String mobile = "t_cn_mobile_" + index(dump.types(), "cn_mobile");
-    StringBuilder q = new StringBuilder("SELECT (SELECT count(*) FROM dump_tokens) AS rows, ")
-        .append("(SELECT count(DISTINCT ").append(mobile).append(") FROM dump_tokens) AS individuals");
-    for (int k = 0; k < platforms.size(); k++) {
-      String pm = "t_cn_mobile_" + index(platforms.get(k).types(), "cn_mobile");
-      q.append(", (SELECT count(*) FROM dump_tokens d WHERE d.").append(mobile).append(" IN (SELECT ")
-          .append(pm).append(" FROM platform_").append(k).append(")) AS contained_").append(k);
+    StringBuilder q = new StringBuilder("SELECT (SELECT count(DISTINCT m) FROM (");
+    for (int i = 0; i < dumps.size(); i++) {
+      q.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(mobile(dumps.get(i))).append(" AS m FROM dump_")
+          .append(i);
+    }
+    q.append(")) AS individuals");
+    for (int i = 0; i < dumps.size(); i++) {
+      String m = mobile(dumps.get(i));
+      q.append(", (SELECT count(*) FROM dump_").append(i).append(") AS rows_").append(i)
+          .append(", (SELECT count(DISTINCT ").append(m).append(") FROM dump_").append(i).append(") AS individuals_")
+          .append(i);
+      for (int k = 0; k < platforms.size(); k++) {
+        q.append(", (SELECT count(*) FROM dump_").append(i).append(" d WHERE d.").append(m).append(" IN (SELECT ")
+            .append(mobile(platforms.get(k))).append(" FROM platform_").append(k).append(")) AS contained_")
+            .append(i).append('_').append(k);
+      }
+      for (int e = 0; e < i; e++) {
+        // trace's question: how much of this dump an earlier one already held
+        q.append(", (SELECT count(*) FROM dump_").append(i).append(" d WHERE d.").append(m).append(" IN (SELECT ")
+            .append(mobile(dumps.get(e))).append(" FROM dump_").append(e).append(")) AS shared_").append(e)
+            .append('_').append(i);
+      }
     }
     s.add(q.toString());
     return s;
   }
 
-  /** Runs the statements and returns rows, individuals and containment per platform (by name). */
+  /** As {@link #run(List, List, String, int, Path)} for one dump. */
   public static Map<String, Object> run(Dataset dump, List<Dataset> platforms, String key, int threads, Path tmp)
       throws SQLException {
-    List<String> statements = sql(dump, platforms, key, threads, tmp);
+    return run(List.of(dump), platforms, key, threads, tmp);
+  }
+
+  /**
+   * Runs the statements and returns, over all dumps, rows, individuals and containment per platform (by
+   * name); per dump the same ({@code dumps}); and per dump and earlier dump the rows it shares with it
+   * ({@code overlaps}: shared rows and their share of the later dump).
+   */
+  public static Map<String, Object> run(List<Dataset> dumps, List<Dataset> platforms, String key, int threads,
+      Path tmp) throws SQLException {
+    List<String> statements = sql(dumps, platforms, key, threads, tmp);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
       for (int i = 0; i < statements.size() - 1; i++) {
         st.execute(statements.get(i));
       }
       try (ResultSet r = st.executeQuery(statements.get(statements.size() - 1))) {
         r.next();
-        Map<String, Object> out = new LinkedHashMap<>();
-        long rows = r.getLong("rows");
-        out.put("rows", rows);
-        out.put("individuals", r.getLong("individuals"));
-        Map<String, Object> containment = new LinkedHashMap<>();
-        for (int k = 0; k < platforms.size(); k++) {
-          containment.put(platforms.get(k).name(), rows == 0 ? 0.0
-              : Math.round(1e4 * r.getLong("contained_" + k) / (double) rows) / 1e4);
+        long rows = 0;
+        long[] contained = new long[platforms.size()];
+        Map<String, Object> perDump = new LinkedHashMap<>();
+        List<Map<String, Object>> overlaps = new ArrayList<>();
+        for (int i = 0; i < dumps.size(); i++) {
+          long n = r.getLong("rows_" + i);
+          long[] in = new long[platforms.size()];
+          for (int k = 0; k < platforms.size(); k++) {
+            in[k] = r.getLong("contained_" + i + "_" + k);
+            contained[k] += in[k];
+          }
+          rows += n;
+          perDump.put(dumps.get(i).name(), figures(n, r.getLong("individuals_" + i), in, platforms));
+          for (int e = 0; e < i; e++) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            long shared = r.getLong("shared_" + e + "_" + i);
+            o.put("from", dumps.get(e).name());
+            o.put("to", dumps.get(i).name());
+            o.put("shared_rows", shared);
+            o.put("containment", share(shared, n));
+            overlaps.add(o);
+          }
         }
-        out.put("containment", containment);
+        Map<String, Object> out = figures(rows, r.getLong("individuals"), contained, platforms);
+        out.put("dumps", perDump);
+        out.put("overlaps", overlaps);
         return out;
       }
     }
+  }
+
+  private static Map<String, Object> figures(long rows, long individuals, long[] contained, List<Dataset> platforms) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rows", rows);
+    out.put("individuals", individuals);
+    Map<String, Object> containment = new LinkedHashMap<>();
+    for (int k = 0; k < platforms.size(); k++) {
+      containment.put(platforms.get(k).name(), share(contained[k], rows));
+    }
+    out.put("containment", containment);
+    return out;
+  }
+
+  private static double share(long part, long of) {
+    return of == 0 ? 0.0 : Math.round(1e4 * part / (double) of) / 1e4;
+  }
+
+  private static String mobile(Dataset d) {
+    return "t_cn_mobile_" + index(d.types(), "cn_mobile");
   }
 
   private static String read(Dataset d) {

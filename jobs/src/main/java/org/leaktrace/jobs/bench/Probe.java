@@ -100,6 +100,22 @@ final class Probe implements AutoCloseable {
     return Math.max(0, freeAtStart - minFree.get());
   }
 
+  /**
+   * Milliseconds this JVM's collectors have spent since it started, as the GarbageCollectorMXBeans report
+   * it. G1 on Java 17 reports its young, mixed and full collections there, not the remark and cleanup
+   * pauses of its concurrent cycles (a bean for those came with Java 20).
+   */
+  static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+  }
+
+  /** Collections this JVM has run since it started. */
+  static long gcCount() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(n -> n > 0).sum();
+  }
+
   static long maxHeap() {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
   }

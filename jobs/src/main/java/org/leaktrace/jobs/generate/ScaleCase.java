@@ -18,17 +18,22 @@ import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
- * A case at benchmark scale, written in a streaming way: one dump of {@code rows} rows and {@code
- * platforms} reference platforms of {@code rows} rows each (one snapshot), every value a pure function
- * of (seed, dataset, row index), so files are written in parallel parts with constant memory and the
- * same seed gives the same bytes.
+ * A case at benchmark scale, written in a streaming way: {@code dumps} dumps and {@code platforms}
+ * reference platforms of about {@code rows} rows in each of {@code snapshots} monthly snapshots, every
+ * value a pure function of (seed, dataset, snapshot, row index), so files are written in parallel parts
+ * with constant memory and the same seed gives the same bytes.
  *
- * <p>Population: 2 × rows persons; platform k holds persons [k·rows/2, k·rows/2 + rows) (mod the
- * population), so platforms overlap as real ones do. The dump has the courier layout under other headers
- * and another column order: 70% of its rows are courier-x records verbatim (the source), 20% are people
+ * <p>Population: 2 × rows persons; platform k's first snapshot holds persons [k·rows/2, k·rows/2 + rows)
+ * (mod the population), so platforms overlap as real ones do. Between consecutive snapshots a platform
+ * gains {@link #ADDED} of rows as new records, and each record is deleted with probability {@link
+ * #DELETED} and updated (a changed mobile, or a changed address where the platform keeps one) with
+ * probability {@link #UPDATED}. Dump 1 has the courier layout under other headers and another column
+ * order: 70% of its rows are courier-x records of the last snapshot verbatim (the source), 20% are people
  * of the next platform with waybills of their own (same people, not the same records), 9% are people on
- * no platform, 1% duplicates and invalid mobiles. This is a workload for timing, not a realistic case
- * (see {@link Generator} for that): its figures are not checked against a truth.
+ * no platform, 1% duplicates and invalid mobiles. Each later dump is a resale of the one before it: an
+ * even-numbered dump a re-ordered {@link #SUBSET} of it, an odd-numbered one a merge of half of it with
+ * as many people of another platform. This is a workload for timing, not a realistic case (see {@link
+ * Generator} for that): its figures are not checked against a truth.
  */
 public final class ScaleCase {
 
@@ -36,7 +41,20 @@ public final class ScaleCase {
   public static final int DEFAULT_PART_ROWS = 1_000_000;
 
   public static final String DUMP_ID = "bench-dump";
-  static final String SNAPSHOT = "2020-03-01";
+  /** The last snapshot's date; the ones before it are a month apart. */
+  static final LocalDate LAST_SNAPSHOT = LocalDate.of(2020, 3, 1);
+  /** Dump 1's obtained date; each later dump is obtained a month after the one before. */
+  static final LocalDate FIRST_OBTAINED = LocalDate.of(2020, 3, 25);
+
+  /** Churn from one snapshot to the next, as shares of a platform's rows (see the class comment). */
+  public static final double ADDED = 0.02;
+  public static final double DELETED = 0.02;
+  public static final double UPDATED = 0.03;
+  /** An even-numbered dump's rows, as a share of the dump before it. */
+  public static final double SUBSET = 0.6;
+
+  public static final int MAX_SNAPSHOTS = 120;
+  public static final int MAX_DUMPS = 20;
 
   private static final String[] KINDS = {"courier", "hotel", "rental app", "e-commerce"};
   private static final String[] IDS = {"courier-x", "hotel-y", "rental-z", "shop-w"};
@@ -68,9 +86,22 @@ public final class ScaleCase {
   private final long rows;
   private final int platforms;
   private final long seed;
+  private final int snapshots;
+  private final int dumps;
   private final long population;
+  /** New records per platform at each snapshot after the first. */
+  private final long added;
+  private final double logKept = Math.log(1 - DELETED);
+  /** Per dump (index d − 1): its rows, and the multiplier and offset of its permutation of its parent. */
+  private final long[] dumpRows;
+  private final long[] permMultiplier;
+  private final long[] permOffset;
 
   public ScaleCase(long rows, int platforms, long seed) {
+    this(rows, platforms, seed, 1, 1);
+  }
+
+  public ScaleCase(long rows, int platforms, long seed, int snapshots, int dumps) {
     if (rows < 100) {
       throw new IllegalArgumentException("rows must be at least 100, got " + rows);
     }
@@ -80,10 +111,49 @@ public final class ScaleCase {
     if (rows > 1_000_000_000L) {
       throw new IllegalArgumentException("rows must be at most 1,000,000,000, got " + rows);
     }
+    if (snapshots < 1 || snapshots > MAX_SNAPSHOTS) {
+      throw new IllegalArgumentException("snapshots must be 1 to " + MAX_SNAPSHOTS + ", got " + snapshots);
+    }
+    if (dumps < 1 || dumps > MAX_DUMPS) {
+      throw new IllegalArgumentException("dumps must be 1 to " + MAX_DUMPS + ", got " + dumps);
+    }
     this.rows = rows;
     this.platforms = platforms;
     this.seed = seed;
+    this.snapshots = snapshots;
+    this.dumps = dumps;
     this.population = 2 * rows;
+    this.added = Math.max(1, Math.round(rows * ADDED));
+    dumpRows = new long[dumps];
+    permMultiplier = new long[dumps];
+    permOffset = new long[dumps];
+    dumpRows[0] = rows;
+    for (int d = 2; d <= dumps; d++) {
+      long parent = dumpRows[d - 2];
+      dumpRows[d - 1] = d % 2 == 0 ? Math.max(1, (long) (parent * SUBSET)) : parent;
+      // an affine map r -> a·r + b (mod parent) with a coprime to parent is a permutation
+      long a = 1 + Math.floorMod(mix(seed, 700, d), parent);
+      while (gcd(a, parent) != 1) {
+        a = a % parent + 1;
+      }
+      permMultiplier[d - 1] = a;
+      permOffset[d - 1] = Math.floorMod(mix(seed, 701, d), parent);
+    }
+  }
+
+  /** The id of dump {@code d} (1-based): the first keeps the name of a one-dump case. */
+  public static String dumpId(int d) {
+    return d == 1 ? DUMP_ID : DUMP_ID + "-" + d;
+  }
+
+  /** The date of snapshot {@code s} (0-based) of a case of {@code snapshots} snapshots. */
+  public static LocalDate snapshotDate(int s, int snapshots) {
+    return LAST_SNAPSHOT.minusMonths(snapshots - 1 - s);
+  }
+
+  /** The rows of dump {@code d} (1-based). */
+  public long dumpRows(int d) {
+    return dumpRows[d - 1];
   }
 
   /** The id of platform {@code k}. */
@@ -114,7 +184,8 @@ public final class ScaleCase {
 
   /**
    * Writes the case into {@code dir} (case.yaml, keys/case.key, platforms/, dumps/) with {@code threads}
-   * writers; {@code progress} receives the rows written so far, now and then. Returns case.yaml.
+   * writers; {@code progress} receives the rows written so far after each part, so its last figure is
+   * every row of the case (header lines not counted). Returns case.yaml.
    */
   public Path write(Path dir, int partRows, int threads, LongConsumer progress) throws IOException {
     Files.createDirectories(dir);
@@ -122,17 +193,22 @@ public final class ScaleCase {
     List<Part> parts = new ArrayList<>();
     for (int k = 0; k < platforms; k++) {
       Path folder = Files.createDirectories(dir.resolve("platforms").resolve(IDS[k]));
-      addParts(parts, folder, SNAPSHOT + ".part-", k, partRows);
+      for (int s = 0; s < snapshots; s++) {
+        addParts(parts, folder, snapshotDate(s, snapshots) + ".part-", k, s, slots(s), partRows);
+      }
     }
-    addParts(parts, Files.createDirectories(dir.resolve("dumps").resolve(DUMP_ID)), "part-", -1, partRows);
+    for (int d = 1; d <= dumps; d++) {
+      addParts(parts, Files.createDirectories(dir.resolve("dumps").resolve(dumpId(d))), "part-", -d, 0,
+          dumpRows(d), partRows);
+    }
     java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Part p : parts) {
         futures.add(pool.submit(() -> {
-          writePart(p);
-          progress.accept(done.addAndGet(p.to - p.from));
+          long written = writePart(p);
+          progress.accept(done.addAndGet(written));
           return null;
         }));
       }
@@ -153,33 +229,44 @@ public final class ScaleCase {
     return caseFile;
   }
 
-  private record Part(Path file, int platform, long from, long to) {}
+  /** Rows [from, to) of a file: of platform {@code dataset} at {@code snapshot}, or of dump −{@code dataset}. */
+  private record Part(Path file, int dataset, int snapshot, long from, long to) {}
 
-  private void addParts(List<Part> parts, Path folder, String prefix, int platform, int partRows) {
+  private static void addParts(List<Part> parts, Path folder, String prefix, int dataset, int snapshot, long rows,
+      int partRows) {
     int n = 0;
     for (long from = 0; from < rows; from += partRows) {
-      parts.add(new Part(folder.resolve(prefix + Csv.pad(++n, 5) + ".csv"), platform, from,
+      parts.add(new Part(folder.resolve(prefix + Csv.pad(++n, 5) + ".csv"), dataset, snapshot, from,
           Math.min(rows, from + partRows)));
     }
   }
 
-  private void writePart(Part p) {
+  /** Writes one part; returns its rows (a platform part skips the slots not alive at its snapshot). */
+  private long writePart(Part p) {
+    boolean platform = p.dataset >= 0;
+    long written = 0;
     try (BufferedWriter w = Files.newBufferedWriter(p.file, StandardCharsets.UTF_8)) {
-      w.write(String.join(",", p.platform < 0 ? DUMP_HEADER : HEADERS[p.platform]));
+      w.write(String.join(",", platform ? HEADERS[p.dataset] : DUMP_HEADER));
       w.write('\n');
       for (long j = p.from; j < p.to; j++) {
-        w.write(Csv.line(p.platform < 0 ? dumpRow(j) : platformRow(p.platform, j), ','));
+        if (platform && !alive(p.dataset, j, p.snapshot)) {
+          continue;
+        }
+        w.write(Csv.line(platform ? platformRow(p.dataset, j, p.snapshot) : dumpRow(-p.dataset, j), ','));
         w.write('\n');
+        written++;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return written;
   }
 
   private String caseYaml() {
     StringBuilder y = new StringBuilder();
     y.append("# Benchmark case written by leaktrace bench (rows ").append(rows).append(", platforms ")
-        .append(platforms).append(", seed ").append(seed).append("): a workload for timing, no truth.\n");
+        .append(platforms).append(", seed ").append(seed).append(", snapshots ").append(snapshots).append(", dumps ")
+        .append(dumps).append("): a workload for timing, no truth.\n");
     y.append("case_id: bench-").append(rows).append('\n');
     y.append("taxonomy: ").append(CaseFile.TAXONOMY).append('\n');
     y.append("key_file: keys/case.key\n");
@@ -189,47 +276,109 @@ public final class ScaleCase {
           .append("    sector: ").append(KINDS[k]).append('\n')
           .append("    path: platforms/").append(IDS[k]).append('\n');
     }
-    y.append("dumps:\n")
-        .append("  - id: ").append(DUMP_ID).append('\n')
-        .append("    path: dumps/").append(DUMP_ID).append('\n')
-        .append("    obtained: 2020-03-25\n")
-        .append("    seller: vendor-1\n")
-        .append("    buyer: undercover-1\n")
-        .append("    insider: false\n")
-        .append("    format: auto\n")
-        .append("    encoding: auto\n");
+    y.append("dumps:\n");
+    for (int d = 1; d <= dumps; d++) {
+      y.append("  - id: ").append(dumpId(d)).append('\n')
+          .append("    path: dumps/").append(dumpId(d)).append('\n')
+          .append("    obtained: ").append(FIRST_OBTAINED.plusMonths(d - 1)).append('\n')
+          .append("    seller: vendor-").append(d).append('\n')
+          .append("    buyer: undercover-1\n")
+          .append("    insider: false\n")
+          .append("    format: auto\n")
+          .append("    encoding: auto\n");
+    }
     return y.toString();
   }
 
-  // ---- rows: pure functions of (seed, dataset, index) ----
+  // ---- rows: pure functions of (seed, dataset, snapshot, index) ----
 
-  /** Row {@code j} of platform {@code k}. */
-  String[] platformRow(int k, long j) {
+  /** Record slots of a platform up to snapshot {@code s}: the first snapshot's rows, then {@link #added} a snapshot. */
+  private long slots(int s) {
+    return rows + s * added;
+  }
+
+  private int birth(long j) {
+    return j < rows ? 0 : 1 + (int) ((j - rows) / added);
+  }
+
+  /** Whether slot {@code j} of platform {@code k} is a record at snapshot {@code s}. */
+  boolean alive(int k, long j, int s) {
+    int birth = birth(j);
+    if (s < birth) {
+      return false;
+    }
+    // snapshots survived after birth: geometric, each deletion with probability DELETED
+    double u = ((mix(seed, 300 + k, j) >>> 11) + 1) * 0x1.0p-53;
+    return s - birth < 1 + (long) Math.floor(Math.log(u) / logKept);
+  }
+
+  /** Record {@code j} of platform {@code k} as it stands at snapshot {@code s} (its updates up to then applied). */
+  String[] platformRow(int k, long j, int s) {
     long person = Math.floorMod(j + k * (rows / 2), population);
     long h = mix(seed, 100 + k, j);
+    String mobile = mobile(person);
+    long addressKey = mix(seed, 4, person);
+    for (int t = birth(j) + 1; t <= s; t++) {
+      long u = mix(seed, 400 + k, j * (MAX_SNAPSHOTS + 1) + t);
+      if ((u >>> 11) * 0x1.0p-53 < UPDATED) {
+        if ((u & 1) == 1 && (k == 0 || k == 3)) {
+          addressKey = mix(seed, 500 + k, j * (MAX_SNAPSHOTS + 1) + t);
+        } else {
+          // a number no person of the population has, distinct per (platform, record, snapshot)
+          mobile = mobile(3 * rows + (k * slots(snapshots - 1) + j) * snapshots + t);
+        }
+      }
+    }
+    String address = addressOf(addressKey);
     return switch (k) {
-      case 0 -> new String[] {waybill(h), name(person), mobile(person), address(person), time(h >>> 7)};
+      case 0 -> new String[] {waybill(h), name(person), mobile, address, time(h >>> 7)};
       case 1 -> {
         LocalDateTime in = LocalDateTime.of(2019, 1, 1, 14, 0).plusDays(Math.floorMod(h, 400))
             .plusMinutes(Math.floorMod(h >>> 11, 600));
-        yield new String[] {name(person), residentId(person), mobile(person), HOTELS[pick(h >>> 21, HOTELS.length)],
+        yield new String[] {name(person), residentId(person), mobile, HOTELS[pick(h >>> 21, HOTELS.length)],
             fmt(in), fmt(in.plusDays(1 + Math.floorMod(h >>> 31, 4)).withHour(11))};
       }
-      case 2 -> new String[] {"U" + Csv.pad(Math.floorMod(h, 10_000_000_000L), 10), name(person), mobile(person),
+      case 2 -> new String[] {"U" + Csv.pad(Math.floorMod(h, 10_000_000_000L), 10), name(person), mobile,
           residentId(person), gps(h >>> 5)};
       default -> new String[] {"O" + Csv.pad(Math.floorMod(h, 100_000_000_000_000L), 14), name(person),
-          mobile(person), email(person), card(person), String.format(Locale.ROOT, "%d.%02d",
+          mobile, email(person), card(person), String.format(Locale.ROOT, "%d.%02d",
               1 + Math.floorMod(h >>> 9, 3000), Math.floorMod(h >>> 23, 100)),
-          ITEMS[pick(h >>> 29, ITEMS.length)], address(person), time(h >>> 35)};
+          ITEMS[pick(h >>> 29, ITEMS.length)], address, time(h >>> 35)};
     };
   }
 
-  /** Row {@code r} of the dump (courier fields in the dump's order: mobile, name, address, waybill, time). */
-  String[] dumpRow(long r) {
+  /** Row {@code r} of dump {@code d} (courier fields in the dump's order: mobile, name, address, waybill, time). */
+  String[] dumpRow(int d, long r) {
+    if (d == 1) {
+      return firstDumpRow(r);
+    }
+    long parent = dumpRows(d - 1);
+    long a = permMultiplier[d - 1];
+    long b = permOffset[d - 1];
+    if (d % 2 == 0) {
+      return dumpRow(d - 1, Math.floorMod(a * r + b, parent)); // a resold subset, re-ordered
+    }
+    if (r % 2 == 0) {
+      return dumpRow(d - 1, Math.floorMod(a * (r / 2) + b, parent)); // half of the dump it merges
+    }
+    // and people of another platform, from another leak
+    int k = platforms == 1 ? 0 : 1 + ((d - 3) / 2) % (platforms - 1);
+    long person = Math.floorMod(Math.floorMod(mix(seed, 800 + d, r), rows) + k * (rows / 2), population);
+    long h = mix(seed, 900 + d, r);
+    return new String[] {mobile(person), name(person), address(person), waybill(h), time(h >>> 9)};
+  }
+
+  private String[] firstDumpRow(long r) {
     long h = mix(seed, 7, r);
     int bucket = (int) Math.floorMod(h, 100);
     if (bucket < 70) {
-      String[] c = platformRow(0, Math.floorMod(mix(seed, 8, r), rows));
+      // a courier-x record of the last snapshot: draw until the slot is one
+      int last = snapshots - 1;
+      long j = Math.floorMod(mix(seed, 8, r), rows);
+      for (int i = 1; !alive(0, j, last); i++) {
+        j = Math.floorMod(mix(seed, 8 + 1000L * i, r), slots(last));
+      }
+      String[] c = platformRow(0, j, last);
       return new String[] {c[2], c[1], c[3], c[0], c[4]};
     }
     long person;
@@ -238,7 +387,7 @@ public final class ScaleCase {
     } else if (bucket < 99 || platforms == 1) {
       person = population + r; // on no platform
     } else if ((r & 1) == 0 && r > 0) {
-      return dumpRow(r - 1); // a duplicate row
+      return firstDumpRow(r - 1); // a duplicate row
     } else {
       return new String[] {"1" + Csv.pad(Math.floorMod(h, 1_000_000), 6), name(r), address(r), waybill(h), time(h)};
     }
@@ -280,7 +429,10 @@ public final class ScaleCase {
   }
 
   private String address(long person) {
-    long h = mix(seed, 4, person);
+    return addressOf(mix(seed, 4, person));
+  }
+
+  private static String addressOf(long h) {
     Regions.Region r = Regions.ALL.get(pick(h, Regions.ALL.size()));
     String city = r.province().equals(r.city()) ? "" : r.city();
     return r.province() + city + r.district() + ROADS[pick(h >>> 9, ROADS.length)] + (1 + Math.floorMod(h >>> 17, 300))
@@ -307,6 +459,10 @@ public final class ScaleCase {
 
   private static int pick(long h, int n) {
     return (int) Math.floorMod(h, (long) n);
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   /** SplitMix64 finalizer over (seed, stream, index). */

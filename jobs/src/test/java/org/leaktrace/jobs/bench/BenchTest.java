@@ -132,6 +132,50 @@ class BenchTest {
   }
 
   @Test
+  void benchOfSnapshotsAndDumpsReadsThemAllAndRecordsGcAndDiskPerStage() throws Exception {
+    Map<String, Object> b = new Bench(new Bench.Options(200, 2, 3, 2, 3, dir.resolve("bench"), 1, 1000,
+        BenchPart.PARTS, false), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+    Path c = dir.resolve("bench/case-200x2-s3-snap2-dump3");
+    for (int k = 0; k < 2; k++) {
+      assertEquals(List.of(Path.of("2020-02-01.part-00001.csv"), Path.of("2020-03-01.part-00001.csv")),
+          files(c.resolve("platforms").resolve(ScaleCase.platformId(k))));
+    }
+    long inputRows = 0;
+    for (int d = 1; d <= 3; d++) {
+      inputRows += rows(c.resolve("dumps").resolve(ScaleCase.dumpId(d))).size();
+    }
+    for (int k = 0; k < 2; k++) {
+      inputRows += rows(c.resolve("platforms").resolve(ScaleCase.platformId(k))).size();
+    }
+
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("bench/bench.json").toFile());
+    assertEquals(2, json.get("snapshots").asInt());
+    assertEquals(3, json.get("dumps").asInt());
+    assertEquals(inputRows, json.get("input_rows").asLong());
+    assertEquals(inputRows, json.at("/parts/floor/figures/rows").asLong(), "the floor reads every input row");
+    assertTrue(json.get("gc_seconds").asDouble() > 0, "the leaktrace run collects garbage: " + json.get("gc_seconds"));
+    assertEquals(1, json.at("/parts/leaktrace/gc_seconds_each_run").size());
+    List<String> stages = Pipeline.all().stream().map(Pipeline.Stage::key).toList();
+    for (String field : List.of("stage_peak_disk_bytes", "stage_gc_seconds")) {
+      List<String> keys = new ArrayList<>();
+      json.get(field).fieldNames().forEachRemaining(keys::add);
+      assertEquals(stages, keys, field);
+    }
+    for (String s : stages.subList(1, stages.size())) {
+      assertTrue(json.at("/stage_peak_disk_bytes/" + s).asLong() > 0, "tables are on disk during " + s);
+    }
+    // the peer joins every dump against each platform's snapshots, and each dump against the earlier ones
+    JsonNode duck = json.at("/parts/duckdb/figures");
+    assertEquals(rows(c.resolve("dumps").resolve(ScaleCase.dumpId(1))).size()
+        + rows(c.resolve("dumps").resolve(ScaleCase.dumpId(2))).size()
+        + rows(c.resolve("dumps").resolve(ScaleCase.dumpId(3))).size(), duck.get("rows").asLong());
+    assertEquals(3, duck.get("dumps").size());
+    assertEquals(3, duck.get("overlaps").size());
+    assertEquals(1.0, duck.at("/overlaps/0/containment").asDouble(), 1e-9, "dump 2 is a subset of dump 1");
+    assertEquals(b.get("input_rows"), inputRows);
+  }
+
+  @Test
   void aFailedPartSaysWhyFromItsLog() throws IOException {
     Path log = dir.resolve("part.log");
     Files.writeString(log, "19:21:38 ERROR Exception in task 36.0 in stage 51.0 (TID 309)\n"
