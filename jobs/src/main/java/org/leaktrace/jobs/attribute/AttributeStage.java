@@ -95,8 +95,6 @@ public final class AttributeStage {
   }
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws, AttributeParams params) {
-    spark.sparkContext().setJobGroup("attribute", "attribute: dumps against platform history of case " + c.caseId(),
-        false);
     List<String> dumps = c.dumps().stream().map(DatasetSpec::dataset).toList();
     Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "attribute", Tables.RECORDS_SCHEMA, "classify")
         .filter(col(Cols.DATASET).isin(dumps.toArray()));

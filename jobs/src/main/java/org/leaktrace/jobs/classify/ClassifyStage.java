@@ -92,7 +92,6 @@ public final class ClassifyStage {
   }
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws) {
-    spark.sparkContext().setJobGroup("classify", "classify: column types, records and tokens of case " + c.caseId(), false);
     Taxonomy taxonomy = Conf.taxonomy(c);
     KeyedHasher hasher = new KeyedHasher(c.readKey());
     Map<String, DatasetInfo> infos = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import org.leaktrace.jobs.Pipeline;
 import org.leaktrace.jobs.common.Sessions;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
-import org.leaktrace.jobs.ingest.IngestStage;
 import org.leaktrace.jobs.report.ReportStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +67,7 @@ final class StageCommands {
       Workspace ws = Workspace.of(c, o.out);
       SparkSession spark = Sessions.forJob("leaktrace " + c.caseId());
       try {
-        IngestStage.run(spark, c, ws, only);
+        Pipeline.ingest(spark, c, ws, only);
       } finally {
         spark.stop();
       }

@@ -178,12 +178,13 @@ public final class CountStage {
 
   /** As {@link #run(SparkSession, CaseFile, Workspace)} with other counting rules (METHOD.md lists them). */
   public static void run(SparkSession spark, CaseFile c, Workspace ws, CountParams params) {
-    spark.sparkContext().setJobGroup("count", "count: pieces, individuals and severity of case " + c.caseId(), false);
     Taxonomy taxonomy = Conf.taxonomy(c);
     List<DumpInfo> dumps = DumpInfo.of(c);
     Dataset<Row> recordsDF = Delta.read(spark, ws.table(Tables.RECORDS), "count", Tables.RECORDS_SCHEMA, "classify");
     Dataset<Row> tokensDF = Delta.read(spark, ws.table(Tables.TOKENS), "count");
     LOG.info("count: {} dumps, taxonomy {} -> {}", dumps.size(), taxonomy.name(), ws.warehouse());
+    // each write's own description, then the stage's again (the job group's, which Pipeline set)
+    String stageDescription = spark.sparkContext().getLocalProperty("spark.job.description");
     try (CountResult r = transform(recordsDF, tokensDF, dumps, taxonomy, params)) {
       String note = "leaktrace count of case " + c.caseId();
       spark.sparkContext().setJobDescription("count: write " + Tables.COUNT_AUDIT);
@@ -194,7 +195,7 @@ public final class CountStage {
       overwrite(r.bySellerDF().coalesce(1).write(), ws.table(Tables.IMPACT_BY_SELLER), note);
       LOG.info("count: wrote {} and {}", Tables.IMPACT, Tables.IMPACT_BY_SELLER);
     } finally {
-      spark.sparkContext().setJobDescription(null);
+      spark.sparkContext().setJobDescription(stageDescription);
     }
   }
 

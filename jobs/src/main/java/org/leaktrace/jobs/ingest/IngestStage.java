@@ -143,7 +143,6 @@ public final class IngestStage {
     List<DatasetSpec> datasets = select(c, only);
     List<String> names = datasets.stream().map(DatasetSpec::dataset).collect(Collectors.toList());
     String runId = UUID.randomUUID().toString();
-    spark.sparkContext().setJobGroup("ingest", "ingest " + datasets.size() + " datasets of case " + c.caseId(), false);
     List<FileTask> tasks = plan(c, datasets);
     LOG.info("ingest: {} datasets, {} files -> {}", datasets.size(), tasks.size(), ws.warehouse());
     Dataset<Row> read = read(spark, tasks)

@@ -66,8 +66,6 @@ public final class ReferenceStage {
   private ReferenceStage() {}
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws) {
-    spark.sparkContext().setJobGroup("reference", "reference: platform history and canaries of case " + c.caseId(),
-        false);
     List<String> platforms = c.platforms().stream().map(DatasetSpec::dataset).toList();
     Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "reference", Tables.RECORDS_SCHEMA, "classify")
         .filter(col(Cols.DATASET).isin(platforms.toArray()));

@@ -63,7 +63,6 @@ public final class ReportStage {
   }
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws, Options opts) {
-    spark.sparkContext().setJobGroup("report", "report: exhibit of case " + c.caseId(), false);
     Dataset<Row> custody = Delta.read(spark, ws.table(Tables.CUSTODY), "report");
     Dataset<Row> quarantine = Delta.read(spark, ws.table(Tables.QUARANTINE), "report");
     Dataset<Row> columns = Delta.exists(spark, ws.table(Tables.COLUMNS))

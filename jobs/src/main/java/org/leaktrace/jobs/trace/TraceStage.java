@@ -60,7 +60,6 @@ public final class TraceStage {
   }
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws, TraceParams params) {
-    spark.sparkContext().setJobGroup("trace", "trace: resale between the dumps of case " + c.caseId(), false);
     Map<String, LocalDate> obtained = new TreeMap<>();
     for (DatasetSpec d : c.dumps()) {
       obtained.put(d.id(), d.obtained());
