@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.leaktrace.jobs.rules.DatasetIds.CASE_ROW;
 
 import java.sql.Date;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import org.leaktrace.jobs.common.Errors;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.rules.CountParams;
 import org.leaktrace.udf.taxonomy.Severity;
 import org.leaktrace.udf.taxonomy.Taxonomy;
 import org.slf4j.Logger;
@@ -51,9 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class CountStage {
 
   private static final Logger LOG = LoggerFactory.getLogger(CountStage.class);
-
-  /** The dataset value of the impact table's case-wide row. */
-  public static final String CASE_ROW = "case";
 
   /** Audit outcomes. */
   public static final String COUNTED = "counted";

@@ -47,9 +47,6 @@ public final class IngestStage {
   /** Platform snapshot files are named by their export date: {@code 2020-03-01.csv}. */
   private static final Pattern SNAPSHOT_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(\\..+)?$");
 
-  /** Lines longer than this are quarantined as line_too_long (a parameter named in METHOD.md). */
-  public static final int MAX_LINE_BYTES = UnitParser.MAX_LINE_BYTES;
-
   /** The file `leaktrace tokenize` writes beside its token files. */
   public static final String TOKENIZE_MANIFEST = "tokenize.json";
 

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.leaktrace.jobs.rules.DatasetIds.platformId;
 
 import io.delta.tables.DeltaTable;
 import java.io.BufferedReader;
@@ -195,11 +196,6 @@ public final class ReferenceStage {
         .join(s.select(col(Cols.PLATFORM), col(Cols.SNAPSHOT).as(Cols.LAST_SEEN), col(Cols.NEXT).as(Cols.SEEN_AFTER)),
             new String[] {Cols.PLATFORM, Cols.LAST_SEEN})
         .selectExpr(Tables.REF_RECORDS_SCHEMA.fieldNames());
-  }
-
-  /** {@code platform:courier-x} → {@code courier-x}. */
-  static org.apache.spark.sql.Column platformId() {
-    return regexp_replace(col(Cols.DATASET), "^platform:", "");
   }
 
   /**
