@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.common.Checkpoints;
 import org.leaktrace.jobs.common.Sessions;
@@ -26,12 +29,63 @@ public final class Pipeline {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
+  // SparkContext's local properties behind setJobGroup (read back to restore them)
+  static final String JOB_GROUP_ID = "spark.jobGroup.id";
+  static final String JOB_DESCRIPTION = "spark.job.description";
+  static final String JOB_INTERRUPT_ON_CANCEL = "spark.job.interruptOnCancel";
+
   /** A stage: reads only what earlier stages wrote to the warehouse (ingest reads the input files). */
   public enum Stage {
-    INGEST, CLASSIFY, REFERENCE, ATTRIBUTE, COUNT, TRACE, ESTIMATE, REPORT;
+    INGEST("every dataset into the raw zone",
+        "Read every dump and platform snapshot into the raw zone (custody, raw_rows, quarantine); "
+            + "every line is parsed or quarantined with a reason."),
+    CLASSIFY("column types, records and tokens",
+        "Detect column types, validate and normalize values, and write the analytic zone "
+            + "(columns, records, tokens): keyed-hash tokens, no raw identifier."),
+    REFERENCE("platform history and canaries",
+        "Build the platforms' reference tables: token history by snapshot (one commit per snapshot "
+            + "date, a Delta MERGE or, where nothing can be extended, an append; readable by time travel), record "
+            + "versions, and the canaries as tokens."),
+    ATTRIBUTE("dumps against platform history",
+        "Attribute each dump to its likely source platform(s): record agreement against every "
+            + "platform at once, calibrated against background, canaries, extraction window; verdict attributed, "
+            + "mixture or unknown."),
+    COUNT("pieces, individuals and severity",
+        "Count, per dump and for the case: duplicates, unverifiable rows, pieces and individuals by "
+            + "legal class, minors under 14, severity under Art. 5 and the Art. 11 accumulation by seller; "
+            + "every row's outcome goes to the audit table."),
+    TRACE("resale between the dumps",
+        "Trace resale between the case's dumps: shared records of every pair in one self-join, "
+            + "relations same/subset/superset/overlap with direction from containment and obtained dates, "
+            + "canary lineage through the edges."),
+    ESTIMATE("size of the stolen tables",
+        // a picocli format string: %% is one percent sign
+        "Estimate the size of each source's stolen table from independent samples of it (Chapman, "
+            + "bootstrap 95%% interval, Robson-Regier check); dumps derived from another are excluded and named."),
+    REPORT("exhibit",
+        "Write the exhibit (summary.json, quarantine.csv) from the warehouse tables.");
 
+    private final String job;
+    private final String help;
+
+    Stage(String job, String help) {
+      this.job = job;
+      this.help = help;
+    }
+
+    /** The command name and the Spark job group. */
     public String key() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The command's help text (picocli format: {@code %%} is a percent sign). */
+    public String help() {
+      return help;
+    }
+
+    /** What the Spark UI and logs show while the stage runs on the case. */
+    public String jobDescription(String caseId) {
+      return key() + ": " + job + " of case " + caseId;
     }
   }
 
@@ -66,10 +120,7 @@ public final class Pipeline {
 
   private static Map<String, Double> runStages(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages,
       ReportStage.Options reportOptions) {
-    Map<String, Double> seconds = new LinkedHashMap<>();
-    for (Stage s : stages) {
-      long t0 = System.nanoTime();
-      LOG.info("{}: starting (case {})", s.key(), c.caseId());
+    return runStages(spark, c.caseId(), stages, s -> {
       switch (s) {
         case INGEST -> IngestStage.run(spark, c, ws, List.of());
         case CLASSIFY -> ClassifyStage.run(spark, c, ws);
@@ -81,12 +132,59 @@ public final class Pipeline {
         case REPORT -> ReportStage.run(spark, c, ws, reportOptions);
         default -> throw new IllegalStateException(s.name());
       }
+    });
+  }
+
+  /** Runs each stage through {@code body} inside its job group; the seconds each took, by key, in run order. */
+  static Map<String, Double> runStages(SparkSession spark, String caseId, List<Stage> stages, Consumer<Stage> body) {
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    for (Stage s : stages) {
+      long t0 = System.nanoTime();
+      LOG.info("{}: starting (case {})", s.key(), caseId);
+      withJobGroup(spark, s.key(), s.jobDescription(caseId), () -> {
+        body.accept(s);
+        return null;
+      });
       Sessions.releaseEndedShuffles(spark);
       double took = (System.nanoTime() - t0) / 1e9;
       seconds.put(s.key(), took);
       LOG.info("{}: finished in {} s", s.key(), String.format(Locale.ROOT, "%.1f", took));
     }
     return seconds;
+  }
+
+  /**
+   * Ingests only the named datasets (ids or dataset names; all when empty) inside ingest's job group and
+   * returns the run id: their earlier rows are replaced, the other datasets' stay.
+   */
+  public static String ingest(SparkSession spark, CaseFile c, Workspace ws, List<String> only) {
+    String description = only.isEmpty() ? Stage.INGEST.jobDescription(c.caseId())
+        : "ingest: " + String.join(", ", only) + " into the raw zone of case " + c.caseId();
+    return withJobGroup(spark, Stage.INGEST.key(), description, () -> IngestStage.run(spark, c, ws, only));
+  }
+
+  /**
+   * Runs {@code body} with the Spark job group and description set, so that the Spark UI and logs say
+   * which stage runs, then puts back the group and description set before (none: cleared), also when
+   * {@code body} throws. The one place that sets job groups (as Iceberg's {@code withJobGroupInfo}).
+   */
+  public static <T> T withJobGroup(SparkSession spark, String group, String description, Supplier<T> body) {
+    SparkContext sc = spark.sparkContext();
+    String previousGroup = sc.getLocalProperty(JOB_GROUP_ID);
+    String previousDescription = sc.getLocalProperty(JOB_DESCRIPTION);
+    String previousInterrupt = sc.getLocalProperty(JOB_INTERRUPT_ON_CANCEL);
+    // interruptOnCancel off, Spark's default: HDFS may take an interrupted reader's datanode for dead (HDFS-1208)
+    sc.setJobGroup(group, description, false);
+    try {
+      return body.get();
+    } finally {
+      if (previousGroup == null) {
+        sc.clearJobGroup();
+        sc.setJobDescription(previousDescription);
+      } else {
+        sc.setJobGroup(previousGroup, previousDescription, Boolean.parseBoolean(previousInterrupt));
+      }
+    }
   }
 
   public static List<Stage> all() {

@@ -14,24 +14,13 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,8 +36,10 @@ import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.config.DatasetSpec;
-import org.leaktrace.jobs.reference.ReferenceStage;
-import org.leaktrace.jobs.report.ExhibitCsv;
+import org.leaktrace.jobs.rules.AttributeParams;
+import org.leaktrace.jobs.rules.DatasetIds;
+import org.leaktrace.jobs.rules.RecordMatch;
+import org.leaktrace.jobs.rules.Verdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,10 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class AttributeStage {
 
   private static final Logger LOG = LoggerFactory.getLogger(AttributeStage.class);
-
-  public static final String ATTRIBUTED = "attributed";
-  public static final String MIXTURE = "mixture";
-  public static final String UNKNOWN = "unknown";
 
   /** Row evidence kinds, strongest first. */
   public static final String CANARY = "canary";
@@ -95,8 +82,6 @@ public final class AttributeStage {
   }
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws, AttributeParams params) {
-    spark.sparkContext().setJobGroup("attribute", "attribute: dumps against platform history of case " + c.caseId(),
-        false);
     List<String> dumps = c.dumps().stream().map(DatasetSpec::dataset).toList();
     Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "attribute", Tables.RECORDS_SCHEMA, "classify")
         .filter(col(Cols.DATASET).isin(dumps.toArray()));
@@ -129,7 +114,7 @@ public final class AttributeStage {
    */
   public static Result transform(Dataset<Row> records, Dataset<Row> tokens, Dataset<Row> refTokens,
       Dataset<Row> refRecords, Dataset<Row> refSnapshots, Dataset<Row> canaries, AttributeParams p) {
-    Column dumpId = regexp_replace(col(Cols.DATASET), "^dump:", "");
+    Column dumpId = DatasetIds.dumpId();
     // Counted rows (pieces): identifying, verifiable, the first of their content (Art. 11(3) duplicates)
     // (one window over the records: both below derive from the same plan, so Spark can reuse its shuffle)
     Dataset<Row> countedRows = RecordMatch.counted(records)
@@ -238,8 +223,8 @@ public final class AttributeStage {
     Dataset<Row> attribution = withShares.selectExpr(java.util.Arrays.copyOf(out, out.length - 1))
         .unionByName(remainder)
         .join(verdicts, new String[] {Cols.DUMP}, "left")
-        .withColumn(Cols.VERDICT, when(col("_lt_cands").isNull(), lit(UNKNOWN))
-            .when(col("_lt_top").geq(p.attributeShare()), lit(ATTRIBUTED)).otherwise(lit(MIXTURE)))
+        .withColumn(Cols.VERDICT, when(col("_lt_cands").isNull(), lit(Verdicts.UNKNOWN))
+            .when(col("_lt_top").geq(p.attributeShare()), lit(Verdicts.ATTRIBUTED)).otherwise(lit(Verdicts.MIXTURE)))
         .selectExpr(out);
     return new Result(attribution, rows);
   }
@@ -302,86 +287,5 @@ public final class AttributeStage {
                 .otherwise(min("_lt_a")).as(Cols.WINDOW_FROM),
             when(sum(when(col("_lt_b").isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
                 .otherwise(max("_lt_b")).as(Cols.WINDOW_TO));
-  }
-
-  /**
-   * The {@code attribution} fragment of summary.json per dump id (contract shape): verdict, candidates
-   * by share then score, and the mixture with its null remainder. Reads the small attribution table.
-   */
-  public static Map<String, ObjectNode> summaryFragments(Dataset<Row> attribution) {
-    ObjectMapper m = new ObjectMapper();
-    Map<String, List<Row>> byDump = new LinkedHashMap<>();
-    for (Row r : attribution.orderBy(Cols.DUMP).collectAsList()) { // one row per (dump, platform): aggregates
-      byDump.computeIfAbsent(r.getAs(Cols.DUMP), k -> new ArrayList<>()).add(r);
-    }
-    Map<String, ObjectNode> out = new LinkedHashMap<>();
-    byDump.forEach((dump, rows) -> {
-      ObjectNode a = m.createObjectNode();
-      a.put("verdict", rows.get(0).<String>getAs(Cols.VERDICT));
-      ArrayNode cands = a.putArray("candidates");
-      ArrayNode mix = a.putArray("mixture");
-      List<Row> sorted = new ArrayList<>(rows);
-      sorted.sort(Comparator.<Row>comparingDouble(r -> -r.<Double>getAs(Cols.SHARE))
-          .thenComparingDouble(r -> -r.<Double>getAs(Cols.SCORE))
-          .thenComparing(r -> r.<String>getAs(Cols.PLATFORM) == null ? "" : r.<String>getAs(Cols.PLATFORM)));
-      Row rest = null;
-      for (Row r : sorted) {
-        if (r.getAs(Cols.PLATFORM) == null) {
-          rest = r;
-          continue;
-        }
-        if (!r.<Boolean>getAs(Cols.CANDIDATE)) {
-          continue;
-        }
-        ObjectNode c = cands.addObject();
-        c.put("platform", r.<String>getAs(Cols.PLATFORM));
-        c.put("score", round(r.getAs(Cols.SCORE)));
-        c.put("containment", round(r.getAs(Cols.CONTAINMENT)));
-        c.put("exclusive_rows", r.<Long>getAs(Cols.EXCLUSIVE_ROWS));
-        c.put("canary_hits", r.<Long>getAs(Cols.CANARY_HITS));
-        ArrayNode partners = c.putArray("canary_partners");
-        r.<String>getList(r.fieldIndex(Cols.CANARY_PARTNERS)).forEach(partners::add);
-        ObjectNode w = c.putObject("window");
-        putDate(w, "from", r.getAs(Cols.WINDOW_FROM));
-        putDate(w, "to", r.getAs(Cols.WINDOW_TO));
-        if (r.<Double>getAs(Cols.SHARE) > 0) {
-          ObjectNode s = mix.addObject();
-          s.put("platform", r.<String>getAs(Cols.PLATFORM));
-          s.put("share", round(r.getAs(Cols.SHARE)));
-        }
-      }
-      ObjectNode s = mix.addObject();
-      s.putNull("platform");
-      s.put("share", rest == null ? 1.0 : round(rest.getAs(Cols.SHARE)));
-      out.put(dump, a);
-    });
-    return out;
-  }
-
-  /** Writes {@code exhibit/attribution.csv}: every (dump, platform) pair, in dump then platform order. */
-  public static void writeExhibit(Dataset<Row> attribution, Path file) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    try (ExhibitCsv csv = new ExhibitCsv(file, "dump", "platform", "score", "containment", "exclusive_rows",
-        "canary_hits", "window_from", "window_to")) {
-      for (Row r : attribution.filter(col(Cols.PLATFORM).isNotNull()).orderBy(Cols.DUMP, Cols.PLATFORM)
-          .collectAsList()) {
-        csv.row(r.getAs(Cols.DUMP), r.getAs(Cols.PLATFORM), round(r.getAs(Cols.SCORE)),
-            round(r.getAs(Cols.CONTAINMENT)), r.<Long>getAs(Cols.EXCLUSIVE_ROWS), r.<Long>getAs(Cols.CANARY_HITS),
-            r.getAs(Cols.WINDOW_FROM) == null ? "" : r.getAs(Cols.WINDOW_FROM).toString(),
-            r.getAs(Cols.WINDOW_TO) == null ? "" : r.getAs(Cols.WINDOW_TO).toString());
-      }
-    }
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10000) / 10000.0;
-  }
-
-  private static void putDate(ObjectNode o, String k, Object d) {
-    if (d == null) {
-      o.putNull(k);
-    } else {
-      o.put(k, d.toString());
-    }
   }
 }

@@ -38,6 +38,7 @@ import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.config.DatasetSpec;
+import org.leaktrace.jobs.rules.InputLimits;
 import org.leaktrace.udf.classify.RowClassifier;
 import org.leaktrace.udf.detect.ColumnDetection;
 import org.leaktrace.udf.detect.ColumnTypeDetector;
@@ -58,9 +59,9 @@ public final class ClassifyStage {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyStage.class);
 
   /** Lines per file that column detection samples from (the first ones, so the sample is reproducible). */
-  public static final int SAMPLE_LINES = 2000;
+  public static final int SAMPLE_LINES = InputLimits.SAMPLE_LINES;
   /** Values per column that column detection looks at. */
-  public static final int SAMPLE_VALUES = 500;
+  public static final int SAMPLE_VALUES = InputLimits.SAMPLE_VALUES;
 
   private static final StructType SAMPLE_SCHEMA = new StructType()
       .add(Cols.DATASET, DataTypes.StringType, false)
@@ -92,7 +93,6 @@ public final class ClassifyStage {
   }
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws) {
-    spark.sparkContext().setJobGroup("classify", "classify: column types, records and tokens of case " + c.caseId(), false);
     Taxonomy taxonomy = Conf.taxonomy(c);
     KeyedHasher hasher = new KeyedHasher(c.readKey());
     Map<String, DatasetInfo> infos = new LinkedHashMap<>();

@@ -3,45 +3,51 @@ package org.leaktrace.jobs.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.leaktrace.jobs.Pipeline;
+import org.leaktrace.jobs.bench.BenchCommand;
 import org.leaktrace.jobs.common.Errors;
 import org.leaktrace.jobs.common.LeaktraceException;
+import org.leaktrace.jobs.tokenize.TokenizeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code leaktrace} command; subcommands are the stages and tools. */
 @Command(
     name = "leaktrace",
     mixinStandardHelpOptions = true,
     versionProvider = LeaktraceCommand.VersionProvider.class,
-    description = "Attribute, count, trace and size personal-data leaks on Apache Spark.",
-    subcommands = {
-      ToolCommands.Demo.class,
-      StageCommands.Run.class,
-      StageCommands.Ingest.class,
-      StageCommands.Classify.class,
-      StageCommands.Reference.class,
-      StageCommands.Attribute.class,
-      StageCommands.Count.class,
-      StageCommands.Trace.class,
-      StageCommands.Estimate.class,
-      StageCommands.Report.class,
-      ToolCommands.Pdf.class,
-      ToolCommands.Generate.class,
-      org.leaktrace.jobs.tokenize.TokenizeCommand.class,
-      org.leaktrace.jobs.bench.BenchCommand.class,
-    })
+    description = "Attribute, count, trace and size personal-data leaks on Apache Spark.")
 public final class LeaktraceCommand implements Runnable {
+
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    CommandLine.usage(this, System.out);
+    spec.commandLine().usage(System.out);
   }
 
   /** Runs the command line and returns the exit code (0 done, 2 usage/config, 3 input, 1 internal). */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new LeaktraceCommand());
+    CommandLine cl = commandLine();
     cl.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line.getErr()));
     return cl.execute(args);
+  }
+
+  /** The command tree, subcommands in help order: demo, run, one per stage in data-flow order, then the tools. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new LeaktraceCommand());
+    cl.addSubcommand(ToolCommands.Demo.class);
+    cl.addSubcommand(StageCommands.Run.class);
+    for (Pipeline.Stage stage : Pipeline.all()) {
+      cl.addSubcommand(StageCommands.command(stage));
+    }
+    cl.addSubcommand(ToolCommands.Pdf.class);
+    cl.addSubcommand(ToolCommands.Generate.class);
+    cl.addSubcommand(TokenizeCommand.class);
+    cl.addSubcommand(BenchCommand.class);
+    return cl;
   }
 
   private static final String DISK_FULL = "No space left on device";

@@ -7,13 +7,13 @@ import org.leaktrace.jobs.Pipeline;
 import org.leaktrace.jobs.common.Sessions;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
-import org.leaktrace.jobs.ingest.IngestStage;
 import org.leaktrace.jobs.report.ReportStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The case-bound commands: {@code run} and one per stage. */
+/** The case-bound commands: {@code run} and one per stage, made from {@link Pipeline.Stage}. */
 final class StageCommands {
 
   private StageCommands() {}
@@ -49,26 +49,43 @@ final class StageCommands {
     }
   }
 
-  @Command(name = "ingest", mixinStandardHelpOptions = true,
-      description = "Read every dump and platform snapshot into the raw zone (custody, raw_rows, quarantine); "
-          + "every line is parsed or quarantined with a reason.")
-  static final class Ingest implements Callable<Integer> {
+  /**
+   * The command that runs one stage alone: its name is the stage's key, its help the stage's; ingest
+   * also takes {@code --dataset}.
+   */
+  static CommandSpec command(Pipeline.Stage stage) {
+    StageCommand command = new StageCommand(stage);
+    CommandSpec spec = CommandSpec.forAnnotatedObject(command);
+    spec.name(stage.key());
+    spec.usageMessage().description(stage.help());
+    if (stage == Pipeline.Stage.INGEST) {
+      spec.addMixin("dataset", CommandSpec.forAnnotatedObject(command.datasets));
+    }
+    return spec;
+  }
+
+  /** One stage on a case ({@link #command} names it and adds its own options). */
+  @Command(mixinStandardHelpOptions = true)
+  static final class StageCommand implements Callable<Integer> {
     @Mixin CaseOptions o;
 
-    @Option(names = "--dataset", paramLabel = "ID",
-        description = "Ingest only this dump or platform (repeatable); its earlier rows are replaced.")
-    List<String> only;
+    private final Pipeline.Stage stage;
+    private final DatasetOption datasets = new DatasetOption();
+
+    StageCommand(Pipeline.Stage stage) {
+      this.stage = stage;
+    }
 
     @Override
     public Integer call() {
-      if (only == null || only.isEmpty()) {
-        return runStages(o, List.of(Pipeline.Stage.INGEST));
+      if (datasets.only == null || datasets.only.isEmpty()) {
+        return runStages(o, List.of(stage));
       }
       CaseFile c = CaseFile.load(o.caseFile);
       Workspace ws = Workspace.of(c, o.out);
       SparkSession spark = Sessions.forJob("leaktrace " + c.caseId());
       try {
-        IngestStage.run(spark, c, ws, only);
+        Pipeline.ingest(spark, c, ws, datasets.only);
       } finally {
         spark.stop();
       }
@@ -77,90 +94,10 @@ final class StageCommands {
     }
   }
 
-  @Command(name = "classify", mixinStandardHelpOptions = true,
-      description = "Detect column types, validate and normalize values, and write the analytic zone "
-          + "(columns, records, tokens): keyed-hash tokens, no raw identifier.")
-  static final class Classify implements Callable<Integer> {
-    @Mixin CaseOptions o;
-
-    @Override
-    public Integer call() {
-      return runStages(o, List.of(Pipeline.Stage.CLASSIFY));
-    }
-  }
-
-  @Command(name = "reference", mixinStandardHelpOptions = true,
-      description = "Build the platforms' reference tables: token history by snapshot (one commit per snapshot "
-          + "date, a Delta MERGE or, where nothing can be extended, an append; readable by time travel), record "
-          + "versions, and the canaries as tokens.")
-  static final class Reference implements Callable<Integer> {
-    @Mixin CaseOptions o;
-
-    @Override
-    public Integer call() {
-      return runStages(o, List.of(Pipeline.Stage.REFERENCE));
-    }
-  }
-
-  @Command(name = "attribute", mixinStandardHelpOptions = true,
-      description = "Attribute each dump to its likely source platform(s): record agreement against every "
-          + "platform at once, calibrated against background, canaries, extraction window; verdict attributed, "
-          + "mixture or unknown.")
-  static final class Attribute implements Callable<Integer> {
-    @Mixin CaseOptions o;
-
-    @Override
-    public Integer call() {
-      return runStages(o, List.of(Pipeline.Stage.ATTRIBUTE));
-    }
-  }
-
-  @Command(name = "count", mixinStandardHelpOptions = true,
-      description = "Count, per dump and for the case: duplicates, unverifiable rows, pieces and individuals by "
-          + "legal class, minors under 14, severity under Art. 5 and the Art. 11 accumulation by seller; "
-          + "every row's outcome goes to the audit table.")
-  static final class Count implements Callable<Integer> {
-    @Mixin CaseOptions o;
-
-    @Override
-    public Integer call() {
-      return runStages(o, List.of(Pipeline.Stage.COUNT));
-    }
-  }
-
-  @Command(name = "trace", mixinStandardHelpOptions = true,
-      description = "Trace resale between the case's dumps: shared records of every pair in one self-join, "
-          + "relations same/subset/superset/overlap with direction from containment and obtained dates, "
-          + "canary lineage through the edges.")
-  static final class Trace implements Callable<Integer> {
-    @Mixin CaseOptions o;
-
-    @Override
-    public Integer call() {
-      return runStages(o, List.of(Pipeline.Stage.TRACE));
-    }
-  }
-
-  @Command(name = "estimate", mixinStandardHelpOptions = true,
-      description = "Estimate the size of each source's stolen table from independent samples of it (Chapman, "
-          + "bootstrap 95%% interval, Robson-Regier check); dumps derived from another are excluded and named.")
-  static final class Estimate implements Callable<Integer> {
-    @Mixin CaseOptions o;
-
-    @Override
-    public Integer call() {
-      return runStages(o, List.of(Pipeline.Stage.ESTIMATE));
-    }
-  }
-
-  @Command(name = "report", mixinStandardHelpOptions = true,
-      description = "Write the exhibit (summary.json, quarantine.csv) from the warehouse tables.")
-  static final class Report implements Callable<Integer> {
-    @Mixin CaseOptions o;
-
-    @Override
-    public Integer call() {
-      return runStages(o, List.of(Pipeline.Stage.REPORT));
-    }
+  /** Ingest's {@code --dataset}: re-reads chosen datasets and leaves the others. */
+  static final class DatasetOption {
+    @Option(names = "--dataset", paramLabel = "ID",
+        description = "Ingest only this dump or platform (repeatable); its earlier rows are replaced.")
+    List<String> only;
   }
 }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.leaktrace.jobs.rules.DatasetIds.CASE_ROW;
 
 import java.sql.Date;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import org.leaktrace.jobs.common.Errors;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.rules.CountParams;
 import org.leaktrace.udf.taxonomy.Severity;
 import org.leaktrace.udf.taxonomy.Taxonomy;
 import org.slf4j.Logger;
@@ -51,9 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class CountStage {
 
   private static final Logger LOG = LoggerFactory.getLogger(CountStage.class);
-
-  /** The dataset value of the impact table's case-wide row. */
-  public static final String CASE_ROW = "case";
 
   /** Audit outcomes. */
   public static final String COUNTED = "counted";
@@ -187,12 +186,13 @@ public final class CountStage {
 
   /** As {@link #run(SparkSession, CaseFile, Workspace)} with other counting rules (METHOD.md lists them). */
   public static void run(SparkSession spark, CaseFile c, Workspace ws, CountParams params) {
-    spark.sparkContext().setJobGroup("count", "count: pieces, individuals and severity of case " + c.caseId(), false);
     Taxonomy taxonomy = Conf.taxonomy(c);
     List<DumpInfo> dumps = DumpInfo.of(c);
     Dataset<Row> recordsDF = Delta.read(spark, ws.table(Tables.RECORDS), "count", Tables.RECORDS_SCHEMA, "classify");
     Dataset<Row> tokensDF = Delta.read(spark, ws.table(Tables.TOKENS), "count");
     LOG.info("count: {} dumps, taxonomy {} -> {}", dumps.size(), taxonomy.name(), ws.warehouse());
+    // each write's own description, then the stage's again (the job group's, which Pipeline set)
+    String stageDescription = spark.sparkContext().getLocalProperty("spark.job.description");
     try (CountResult r = transform(recordsDF, tokensDF, dumps, taxonomy, params)) {
       String note = "leaktrace count of case " + c.caseId();
       spark.sparkContext().setJobDescription("count: write " + Tables.COUNT_AUDIT);
@@ -203,7 +203,7 @@ public final class CountStage {
       overwrite(r.bySellerDF().coalesce(1).write(), ws.table(Tables.IMPACT_BY_SELLER), note);
       LOG.info("count: wrote {} and {}", Tables.IMPACT, Tables.IMPACT_BY_SELLER);
     } finally {
-      spark.sparkContext().setJobDescription(null);
+      spark.sparkContext().setJobDescription(stageDescription);
     }
   }
 

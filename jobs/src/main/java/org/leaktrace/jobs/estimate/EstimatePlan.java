@@ -10,7 +10,8 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.leaktrace.jobs.trace.ResaleGraph;
+import org.leaktrace.jobs.rules.EstimateParams;
+import org.leaktrace.jobs.rules.ResaleEdge;
 
 /**
  * Which dumps are samples of which source, which are left out as derived copies, and the estimates:
@@ -47,11 +48,11 @@ public final class EstimatePlan {
    * @param snapshots platform → snapshot date → rows, for the reference size beside the estimate
    */
   public static List<Estimate> plan(Set<String> dumps, Map<String, Long> rows, Map<String, Long> shared,
-      List<ResaleGraph.Edge> edges, Map<String, String> attributedTo, Set<String> mixtures,
+      List<ResaleEdge> edges, Map<String, String> attributedTo, Set<String> mixtures,
       Map<String, LocalDate> obtained, Map<String, NavigableMap<LocalDate, Long>> snapshots, EstimateParams p) {
-    Map<String, ResaleGraph.Edge> derived = ResaleGraph.derived(edges);
+    Map<String, ResaleEdge> derived = ResaleEdge.derived(edges);
     Map<String, Set<String>> parents = new HashMap<>();
-    for (ResaleGraph.Edge e : edges) {
+    for (ResaleEdge e : edges) {
       if (e.kept() && e.derivation()) {
         parents.computeIfAbsent(e.to(), k -> new TreeSet<>()).add(e.from());
       }
@@ -67,7 +68,7 @@ public final class EstimatePlan {
     for (String d : independent) {
       root.put(d, attributedTo.containsKey(d) ? "platform:" + attributedTo.get(d) : d);
     }
-    for (ResaleGraph.Edge e : edges) {
+    for (ResaleEdge e : edges) {
       if (e.kept() && !e.derivation() && independent.contains(e.from()) && independent.contains(e.to())
           && !attributedTo.containsKey(e.from()) && !attributedTo.containsKey(e.to())) {
         union(root, e.from(), e.to());
@@ -83,10 +84,10 @@ public final class EstimatePlan {
         continue;
       }
       Set<String> seen = new TreeSet<>();
-      for (String a : ResaleGraph.ancestors(d, parents)) {
+      for (String a : ResaleEdge.ancestors(d, parents)) {
         if (independent.contains(a) && seen.add(find(root, a))) {
           // the reason names this group's own dump when the edge is direct (a merge of two sources)
-          ResaleGraph.Edge why = edges.stream().filter(e -> e.kept() && e.derivation() && e.to().equals(d)
+          ResaleEdge why = edges.stream().filter(e -> e.kept() && e.derivation() && e.to().equals(d)
               && e.from().equals(a)).findFirst().orElse(derived.get(d));
           excluded.computeIfAbsent(find(root, a), k -> new ArrayList<>()).add(new Excluded(d, reason(why)));
         }
@@ -160,10 +161,10 @@ public final class EstimatePlan {
     return out;
   }
 
-  private static String reason(ResaleGraph.Edge e) {
+  private static String reason(ResaleEdge e) {
     return switch (e.relation()) {
-      case ResaleGraph.SAME -> "same records as " + e.from() + " (a copy)";
-      case ResaleGraph.SUBSET -> "subset of " + e.from() + " (a re-sample)";
+      case ResaleEdge.SAME -> "same records as " + e.from() + " (a copy)";
+      case ResaleEdge.SUBSET -> "subset of " + e.from() + " (a re-sample)";
       default -> "superset of " + e.from() + " (a merge that holds it)";
     };
   }

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.leaktrace.jobs.attribute.AttributeStage;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Errors;
@@ -23,7 +22,9 @@ import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.config.DatasetSpec;
-import org.leaktrace.jobs.trace.TraceStage;
+import org.leaktrace.jobs.rules.EstimateParams;
+import org.leaktrace.jobs.rules.ResaleEdge;
+import org.leaktrace.jobs.rules.Verdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +68,9 @@ public final class EstimateStage {
           .filter(col(Cols.PLATFORM).isNotNull()).orderBy(Cols.DUMP, Cols.PLATFORM).collectAsList()) {
         String d = r.getAs(Cols.DUMP);
         String v = r.getAs(Cols.VERDICT);
-        if (AttributeStage.MIXTURE.equals(v)) {
+        if (Verdicts.MIXTURE.equals(v)) {
           mixtures.add(d);
-        } else if (AttributeStage.ATTRIBUTED.equals(v) && r.<Boolean>getAs(Cols.CANDIDATE)
+        } else if (Verdicts.ATTRIBUTED.equals(v) && r.<Boolean>getAs(Cols.CANDIDATE)
             && r.<Double>getAs(Cols.SHARE) > best.getOrDefault(d, -1.0)) {
           best.put(d, r.getAs(Cols.SHARE));
           attributedTo.put(d, r.getAs(Cols.PLATFORM));
@@ -84,7 +85,7 @@ public final class EstimateStage {
       }
     }
     List<EstimatePlan.Estimate> est = EstimatePlan.plan(obtained.keySet(), rows, shared,
-        TraceStage.readEdges(spark, ws), attributedTo, mixtures, obtained, snapshots, p);
+        ResaleEdge.read(spark, ws), attributedTo, mixtures, obtained, snapshots, p);
     List<Row> out = new ArrayList<>();
     for (EstimatePlan.Estimate e : est) {
       List<Row> ex = new ArrayList<>();

@@ -47,9 +47,6 @@ public final class IngestStage {
   /** Platform snapshot files are named by their export date: {@code 2020-03-01.csv}. */
   private static final Pattern SNAPSHOT_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(\\..+)?$");
 
-  /** Lines longer than this are quarantined as line_too_long (a parameter named in METHOD.md). */
-  public static final int MAX_LINE_BYTES = UnitParser.MAX_LINE_BYTES;
-
   /** The file `leaktrace tokenize` writes beside its token files. */
   public static final String TOKENIZE_MANIFEST = "tokenize.json";
 
@@ -143,7 +140,6 @@ public final class IngestStage {
     List<DatasetSpec> datasets = select(c, only);
     List<String> names = datasets.stream().map(DatasetSpec::dataset).collect(Collectors.toList());
     String runId = UUID.randomUUID().toString();
-    spark.sparkContext().setJobGroup("ingest", "ingest " + datasets.size() + " datasets of case " + c.caseId(), false);
     List<FileTask> tasks = plan(c, datasets);
     LOG.info("ingest: {} datasets, {} files -> {}", datasets.size(), tasks.size(), ws.warehouse());
     Dataset<Row> read = read(spark, tasks)

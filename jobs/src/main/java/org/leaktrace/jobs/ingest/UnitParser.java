@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.leaktrace.jobs.config.Format;
+import org.leaktrace.jobs.rules.InputLimits;
 
 /**
  * Parses the lines of one file (or zip entry) with a known {@link Layout}: every physical line becomes
@@ -25,7 +26,7 @@ import org.leaktrace.jobs.config.Format;
 final class UnitParser implements Iterator<LineRecord> {
 
   /** Lines longer than this are quarantined (and kept truncated to this length). */
-  static final int MAX_LINE_BYTES = 1 << 20;
+  static final int MAX_LINE_BYTES = InputLimits.MAX_LINE_BYTES;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
+import static org.leaktrace.jobs.rules.DatasetIds.platformId;
 
 import io.delta.tables.DeltaTable;
 import java.io.BufferedReader;
@@ -80,8 +81,6 @@ public final class ReferenceStage {
    * cost of a MERGE per date) instead of computed in one pass ({@link #tokenIntervals}: the same rows).
    */
   public static void run(SparkSession spark, CaseFile c, Workspace ws, boolean perDateVersions) {
-    spark.sparkContext().setJobGroup("reference", "reference: platform history and canaries of case " + c.caseId(),
-        false);
     List<String> platforms = c.platforms().stream().map(DatasetSpec::dataset).toList();
     Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "reference", Tables.RECORDS_SCHEMA, "classify")
         .filter(col(Cols.DATASET).isin(platforms.toArray()));
@@ -246,11 +245,6 @@ public final class ReferenceStage {
         .join(s.select(col(Cols.PLATFORM), col(Cols.SNAPSHOT).as(Cols.LAST_SEEN), col(Cols.NEXT).as(Cols.SEEN_AFTER)),
             new String[] {Cols.PLATFORM, Cols.LAST_SEEN})
         .selectExpr(Tables.REF_RECORDS_SCHEMA.fieldNames());
-  }
-
-  /** {@code platform:courier-x} → {@code courier-x}. */
-  static org.apache.spark.sql.Column platformId() {
-    return regexp_replace(col(Cols.DATASET), "^platform:", "");
   }
 
   /**

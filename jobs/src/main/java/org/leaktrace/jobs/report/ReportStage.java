@@ -23,14 +23,18 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Conf;
-import org.leaktrace.jobs.attribute.AttributeStage;
-import org.leaktrace.jobs.count.CountSummaries;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Version;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.config.DatasetSpec;
+import org.leaktrace.jobs.rules.AttributeParams;
+import org.leaktrace.jobs.rules.CountParams;
+import org.leaktrace.jobs.rules.EstimateParams;
+import org.leaktrace.jobs.rules.InputLimits;
+import org.leaktrace.jobs.rules.TraceParams;
+import org.leaktrace.jobs.rules.Verdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +67,6 @@ public final class ReportStage {
   }
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws, Options opts) {
-    spark.sparkContext().setJobGroup("report", "report: exhibit of case " + c.caseId(), false);
     Dataset<Row> custody = Delta.read(spark, ws.table(Tables.CUSTODY), "report");
     Dataset<Row> quarantine = Delta.read(spark, ws.table(Tables.QUARANTINE), "report");
     Dataset<Row> columns = Delta.exists(spark, ws.table(Tables.COLUMNS))
@@ -73,8 +76,8 @@ public final class ReportStage {
       ObjectNode summary = summary(c, custody, quarantine, columns);
       if (Delta.exists(spark, ws.table(Tables.ATTRIBUTION))) {
         Dataset<Row> attribution = Delta.read(spark, ws.table(Tables.ATTRIBUTION), "report");
-        addAttribution(summary, AttributeStage.summaryFragments(attribution));
-        AttributeStage.writeExhibit(attribution, ws.exhibit().resolve("attribution.csv"));
+        addAttribution(summary, AttributionSummaries.summaryFragments(attribution));
+        AttributionSummaries.writeExhibit(attribution, ws.exhibit().resolve("attribution.csv"));
       }
       if (Delta.exists(spark, ws.table(Tables.IMPACT))) {
         addImpact(summary, CountSummaries.read(spark, ws, Conf.taxonomy(c)));
@@ -237,13 +240,13 @@ public final class ReportStage {
       }
     }
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("ingest.max_line_bytes", Integer.toString(org.leaktrace.jobs.ingest.IngestStage.MAX_LINE_BYTES));
-    params.put("classify.sample_lines", Integer.toString(org.leaktrace.jobs.classify.ClassifyStage.SAMPLE_LINES));
-    params.put("classify.sample_values", Integer.toString(org.leaktrace.jobs.classify.ClassifyStage.SAMPLE_VALUES));
-    org.leaktrace.jobs.attribute.AttributeParams.DEFAULTS.describe().forEach((k, v) -> params.put("attribute." + k, v));
-    params.putAll(org.leaktrace.jobs.count.CountParams.defaults().describe());
-    org.leaktrace.jobs.trace.TraceParams.DEFAULTS.describe().forEach((k, v) -> params.put("trace." + k, v));
-    org.leaktrace.jobs.estimate.EstimateParams.DEFAULTS.describe().forEach((k, v) -> params.put("estimate." + k, v));
+    params.put("ingest.max_line_bytes", Integer.toString(InputLimits.MAX_LINE_BYTES));
+    params.put("classify.sample_lines", Integer.toString(InputLimits.SAMPLE_LINES));
+    params.put("classify.sample_values", Integer.toString(InputLimits.SAMPLE_VALUES));
+    AttributeParams.DEFAULTS.describe().forEach((k, v) -> params.put("attribute." + k, v));
+    params.putAll(CountParams.defaults().describe());
+    TraceParams.DEFAULTS.describe().forEach((k, v) -> params.put("trace." + k, v));
+    EstimateParams.DEFAULTS.describe().forEach((k, v) -> params.put("estimate." + k, v));
     String command = opts.command() != null ? opts.command()
         : "bin/leaktrace run --case " + c.file() + " --out " + ws.out() + " --reproducible";
     return new MethodInputs(c.file().toString(), command, c.taxonomy(), taxonomy.toString(),
@@ -257,7 +260,7 @@ public final class ReportStage {
       ObjectNode f = fragments.get(d.get("id").asText());
       if (f == null) {
         f = new ObjectMapper().createObjectNode();
-        f.put("verdict", AttributeStage.UNKNOWN);
+        f.put("verdict", Verdicts.UNKNOWN);
         f.putArray("candidates");
         f.putArray("mixture");
       }

@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.leaktrace.jobs.Pipeline;
 import org.leaktrace.jobs.classify.ClassifyStage;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
@@ -86,8 +87,12 @@ public final class TokenizeCommand implements Callable<Integer> {
 
   /** Ingests and classifies the export in {@code scratch}, then writes token files to {@code out}. */
   public static List<Path> tokenize(SparkSession spark, CaseFile c, Workspace scratch, Path out) throws IOException {
-    IngestStage.run(spark, c, scratch, List.of());
-    ClassifyStage.run(spark, c, scratch);
+    Pipeline.ingest(spark, c, scratch, List.of());
+    Pipeline.withJobGroup(spark, Pipeline.Stage.CLASSIFY.key(), Pipeline.Stage.CLASSIFY.jobDescription(c.caseId()),
+        () -> {
+          ClassifyStage.run(spark, c, scratch);
+          return null;
+        });
     Files.createDirectories(out);
     Map<String, List<Row>> columnsByPosition = new HashMap<>();
     List<Row> columns = Delta.read(spark, scratch.table(Tables.COLUMNS), "tokenize")

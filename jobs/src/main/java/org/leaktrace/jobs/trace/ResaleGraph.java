@@ -1,6 +1,12 @@
 package org.leaktrace.jobs.trace;
 
 import java.time.LocalDate;
+import static org.leaktrace.jobs.rules.ResaleEdge.OVERLAP;
+import static org.leaktrace.jobs.rules.ResaleEdge.SAME;
+import static org.leaktrace.jobs.rules.ResaleEdge.SUBSET;
+import static org.leaktrace.jobs.rules.ResaleEdge.SUPERSET;
+import static org.leaktrace.jobs.rules.ResaleEdge.ancestors;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.leaktrace.jobs.rules.ResaleEdge;
+import org.leaktrace.jobs.rules.TraceParams;
 
 /**
  * The resale graph from pairwise containment, in plain Java (a case has at most a few hundred dumps,
@@ -20,11 +28,6 @@ import java.util.TreeMap;
  * derivation edges.
  */
 public final class ResaleGraph {
-
-  public static final String SAME = "same";
-  public static final String SUBSET = "subset";
-  public static final String SUPERSET = "superset";
-  public static final String OVERLAP = "overlap";
 
   private ResaleGraph() {}
 
@@ -43,14 +46,6 @@ public final class ResaleGraph {
     }
   }
 
-  /** A directed edge: {@code relation} is the to-dump's relation to the from-dump. */
-  public record Edge(String from, String to, String relation, double containment, long sharedRows,
-      double fromInTo, double toInFrom, boolean kept, String note) {
-    public boolean derivation() {
-      return !OVERLAP.equals(relation);
-    }
-  }
-
   /** A dump tied to a partner's copy: its own canary hits and the chain from the dump holding them. */
   public record Lineage(String dump, String platform, String partner, long canaryHits, List<String> via) {}
 
@@ -62,8 +57,8 @@ public final class ResaleGraph {
    *
    * @param obtained each dump's obtained date (direction: the earlier dump is the source)
    */
-  public static List<Edge> edges(List<Pair> pairs, Map<String, LocalDate> obtained, TraceParams p) {
-    List<Edge> raw = new ArrayList<>();
+  public static List<ResaleEdge> edges(List<Pair> pairs, Map<String, LocalDate> obtained, TraceParams p) {
+    List<ResaleEdge> raw = new ArrayList<>();
     Map<String, Pair> byKey = new HashMap<>();
     for (Pair x : pairs) {
       byKey.put(key(x.a(), x.b()), x);
@@ -94,17 +89,18 @@ public final class ResaleGraph {
       String to = aFirst ? x.b() : x.a();
       double fromInTo = aFirst ? x.aInB() : x.bInA();
       double toInFrom = aFirst ? x.bInA() : x.aInB();
-      raw.add(new Edge(from, to, relation, Math.max(fromInTo, toInFrom), x.shared(), fromInTo, toInFrom, true, null));
+      raw.add(new ResaleEdge(from, to, relation, Math.max(fromInTo, toInFrom), x.shared(), fromInTo, toInFrom,
+          true, null));
     }
     // parents by derivation (kept before reduction), for ancestors
     Map<String, Set<String>> parents = new HashMap<>();
-    for (Edge e : raw) {
+    for (ResaleEdge e : raw) {
       if (e.derivation()) {
         parents.computeIfAbsent(e.to(), k -> new LinkedHashSet<>()).add(e.from());
       }
     }
-    List<Edge> out = new ArrayList<>();
-    for (Edge e : raw) {
+    List<ResaleEdge> out = new ArrayList<>();
+    for (ResaleEdge e : raw) {
       String note = null;
       if (e.derivation()) {
         // implied: a chain from -> w -> ... -> to of other derivation edges
@@ -117,15 +113,15 @@ public final class ResaleGraph {
       } else {
         note = explainedOverlap(e, parents, byKey, p);
       }
-      out.add(note == null ? e : new Edge(e.from(), e.to(), e.relation(), e.containment(), e.sharedRows(),
+      out.add(note == null ? e : new ResaleEdge(e.from(), e.to(), e.relation(), e.containment(), e.sharedRows(),
           e.fromInTo(), e.toInFrom(), false, note));
     }
-    out.sort(Comparator.comparing(Edge::from).thenComparing(Edge::to));
+    out.sort(Comparator.comparing(ResaleEdge::from).thenComparing(ResaleEdge::to));
     return out;
   }
 
   /** An overlap between two dumps that one's ancestor already shares with the other (or a common ancestor). */
-  private static String explainedOverlap(Edge e, Map<String, Set<String>> parents, Map<String, Pair> pairs,
+  private static String explainedOverlap(ResaleEdge e, Map<String, Set<String>> parents, Map<String, Pair> pairs,
       TraceParams p) {
     for (String[] ends : new String[][] {{e.from(), e.to()}, {e.to(), e.from()}}) {
       for (String anc : ancestors(ends[0], parents)) {
@@ -144,26 +140,13 @@ public final class ResaleGraph {
     return null;
   }
 
-  /** The dump and every dump it derives from, through the given parent links. */
-  public static Set<String> ancestors(String dump, Map<String, Set<String>> parents) {
-    Set<String> seen = new LinkedHashSet<>();
-    Deque<String> todo = new ArrayDeque<>(List.of(dump));
-    while (!todo.isEmpty()) {
-      String d = todo.pop();
-      if (seen.add(d)) {
-        todo.addAll(parents.getOrDefault(d, Set.of()));
-      }
-    }
-    return seen;
-  }
-
   /**
    * Canary lineage: every dump with canary hits of a partner, and every dump that derives from one
    * through kept derivation edges (shortest chain, then by name), in (dump, platform, partner) order.
    */
-  public static List<Lineage> lineage(List<CanaryHit> hits, List<Edge> edges) {
+  public static List<Lineage> lineage(List<CanaryHit> hits, List<ResaleEdge> edges) {
     Map<String, List<String>> children = new TreeMap<>();
-    for (Edge e : edges) {
+    for (ResaleEdge e : edges) {
       if (e.kept() && e.derivation()) {
         children.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
       }
@@ -201,17 +184,6 @@ public final class ResaleGraph {
           new Lineage(d, pp[0], pp[1], direct.getOrDefault(d + "\u0001" + k, 0L), chain)));
     });
     return new ArrayList<>(out.values());
-  }
-
-  /** Dumps that derive from another through a kept derivation edge, with the first such edge. */
-  public static Map<String, Edge> derived(List<Edge> edges) {
-    Map<String, Edge> out = new TreeMap<>();
-    for (Edge e : edges) {
-      if (e.kept() && e.derivation()) {
-        out.putIfAbsent(e.to(), e);
-      }
-    }
-    return out;
   }
 
   private static int compare(String a, String b, Map<String, LocalDate> obtained) {

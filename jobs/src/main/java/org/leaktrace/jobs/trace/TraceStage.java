@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -24,7 +23,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.leaktrace.jobs.attribute.RecordMatch;
 import org.leaktrace.jobs.common.Checkpoints;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
@@ -32,7 +30,10 @@ import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.config.DatasetSpec;
-import org.leaktrace.jobs.reference.ReferenceStage;
+import org.leaktrace.jobs.rules.DatasetIds;
+import org.leaktrace.jobs.rules.RecordMatch;
+import org.leaktrace.jobs.rules.ResaleEdge;
+import org.leaktrace.jobs.rules.TraceParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +54,13 @@ public final class TraceStage {
   private TraceStage() {}
 
   /** The tables trace writes. */
-  public record Result(Dataset<Row> pairs, List<ResaleGraph.Edge> edges, List<ResaleGraph.Lineage> lineage) {}
+  public record Result(Dataset<Row> pairs, List<ResaleEdge> edges, List<ResaleGraph.Lineage> lineage) {}
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws) {
     run(spark, c, ws, TraceParams.DEFAULTS);
   }
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws, TraceParams params) {
-    spark.sparkContext().setJobGroup("trace", "trace: resale between the dumps of case " + c.caseId(), false);
     Map<String, LocalDate> obtained = new TreeMap<>();
     for (DatasetSpec d : c.dumps()) {
       obtained.put(d.id(), d.obtained());
@@ -73,13 +73,13 @@ public final class TraceStage {
     Delta.overwrite(edgesFrame(spark, r.edges()), ws.table(Tables.RESALE_EDGES), "leaktrace trace: resale edges");
     Delta.overwrite(lineageFrame(spark, r.lineage()), ws.table(Tables.RESALE_LINEAGE),
         "leaktrace trace: canary lineage");
-    for (ResaleGraph.Edge e : r.edges()) {
+    for (ResaleEdge e : r.edges()) {
       LOG.info("trace: {} -> {} {} (containment {}, {} shared rows){}", e.from(), e.to(), e.relation(),
           String.format(java.util.Locale.ROOT, "%.3f", e.containment()), e.sharedRows(),
           e.kept() ? "" : "; set aside: " + e.note());
     }
     LOG.info("trace: {} dumps, {} pairs, {} edges kept, {} lineage rows", obtained.size(),
-        obtained.size() * (obtained.size() - 1) / 2, r.edges().stream().filter(ResaleGraph.Edge::kept).count(),
+        obtained.size() * (obtained.size() - 1) / 2, r.edges().stream().filter(ResaleEdge::kept).count(),
         r.lineage().size());
   }
 
@@ -93,8 +93,8 @@ public final class TraceStage {
    */
   public static Result transform(SparkSession spark, Dataset<Row> records, Dataset<Row> tokens,
       Map<String, LocalDate> obtained, Dataset<Row> canaries, TraceParams p) {
-    Column dumpId = regexp_replace(col(Cols.DATASET), "^dump:", "");
-    Column isDump = col(Cols.DATASET).startsWith("dump:");
+    Column dumpId = DatasetIds.dumpId();
+    Column isDump = DatasetIds.isDump();
     String person = RecordMatch.sqlArray(p.personTypes());
     // counted rows (pieces), as in count and attribute: identifying, verifiable, first of their content
     // with each row's type → token map (records' tokens); a row is specific when it holds a value beyond
@@ -170,7 +170,7 @@ public final class TraceStage {
       list.add(new ResaleGraph.Pair(r.getAs(Cols.DUMP_A), r.getAs(Cols.DUMP_B), r.<Long>getAs(Cols.ROWS_A),
           r.<Long>getAs(Cols.ROWS_B), r.<Long>getAs(Cols.SHARED_A), r.<Long>getAs(Cols.SHARED_B)));
     }
-    List<ResaleGraph.Edge> edges = ResaleGraph.edges(list, obtained, p);
+    List<ResaleEdge> edges = ResaleGraph.edges(list, obtained, p);
 
     List<ResaleGraph.CanaryHit> hits = new ArrayList<>();
     if (canaries != null) {
@@ -189,9 +189,9 @@ public final class TraceStage {
         .otherwise(coalesce(col(part), lit(0L)).cast("double").divide(col(whole)));
   }
 
-  static Dataset<Row> edgesFrame(SparkSession spark, List<ResaleGraph.Edge> edges) {
+  static Dataset<Row> edgesFrame(SparkSession spark, List<ResaleEdge> edges) {
     List<Row> rows = new ArrayList<>();
-    for (ResaleGraph.Edge e : edges) {
+    for (ResaleEdge e : edges) {
       rows.add(RowFactory.create(e.from(), e.to(), e.relation(), e.containment(), e.sharedRows(), e.fromInTo(),
           e.toInFrom(), e.derivation(), e.kept(), e.note()));
     }
@@ -204,17 +204,5 @@ public final class TraceStage {
       rows.add(RowFactory.create(l.dump(), l.platform(), l.partner(), l.canaryHits(), l.via().toArray(new String[0])));
     }
     return spark.createDataFrame(rows, Tables.RESALE_LINEAGE_SCHEMA).coalesce(1);
-  }
-
-  /** Reads the kept and set-aside edges back, in (from, to) order. */
-  public static List<ResaleGraph.Edge> readEdges(SparkSession spark, Workspace ws) {
-    List<ResaleGraph.Edge> out = new ArrayList<>();
-    for (Row r : Delta.read(spark, ws.table(Tables.RESALE_EDGES), "trace")
-        .orderBy(Cols.FROM_DUMP, Cols.TO_DUMP).collectAsList()) {
-      out.add(new ResaleGraph.Edge(r.getAs(Cols.FROM_DUMP), r.getAs(Cols.TO_DUMP), r.getAs(Cols.RELATION),
-          r.<Double>getAs(Cols.CONTAINMENT), r.<Long>getAs(Cols.SHARED_ROWS), r.<Double>getAs(Cols.FROM_IN_TO),
-          r.<Double>getAs(Cols.TO_IN_FROM), r.<Boolean>getAs(Cols.KEPT), r.getAs(Cols.NOTE)));
-    }
-    return out;
   }
 }

@@ -30,6 +30,7 @@ import org.leaktrace.jobs.estimate.EstimateStage;
 import org.leaktrace.jobs.generate.Generator;
 import org.leaktrace.jobs.ingest.IngestStage;
 import org.leaktrace.jobs.reference.ReferenceStage;
+import org.leaktrace.jobs.report.AttributionSummaries;
 import org.leaktrace.jobs.tokenize.TokenizeCommand;
 import org.leaktrace.jobs.trace.TraceStage;
 
@@ -135,8 +136,8 @@ public final class AttributionCase {
     ReferenceStage.run(spark, c, w, perDateVersions);
     AttributeStage.run(spark, c, w);
     Dataset<Row> a = spark.read().format("delta").load(w.table(Tables.ATTRIBUTION));
-    AttributeStage.writeExhibit(a, w.exhibit().resolve("attribution.csv"));
-    return AttributeStage.summaryFragments(a);
+    AttributionSummaries.writeExhibit(a, w.exhibit().resolve("attribution.csv"));
+    return AttributionSummaries.summaryFragments(a);
   }
 
   /**

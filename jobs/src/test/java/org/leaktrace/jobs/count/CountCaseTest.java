@@ -22,6 +22,9 @@ import org.leaktrace.jobs.common.Conf;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.report.CountSummaries;
+import org.leaktrace.jobs.rules.CountParams;
+import org.leaktrace.jobs.rules.DatasetIds;
 import org.leaktrace.jobs.testing.SparkExtension;
 import org.leaktrace.udf.taxonomy.Taxonomy;
 
@@ -96,7 +99,7 @@ class CountCaseTest {
   void chainsAcrossDumpsAreOneIndividualForTheCaseButNotPerDump() {
     assertEquals(List.of(3L, 2L, 2L, 1L), DUMPS.stream()
         .map(d -> impact.get(d.dataset()).<Long>getAs(Cols.INDIVIDUALS)).collect(Collectors.toList()));
-    Row c = impact.get(CountStage.CASE_ROW);
+    Row c = impact.get(DatasetIds.CASE_ROW);
     assertEquals(3L, (Long) c.getAs(Cols.INDIVIDUALS));
     // the case component is the smallest (dataset, row_id) of the person's pieces
     List<String> components = audit.stream()
@@ -109,7 +112,7 @@ class CountCaseTest {
 
   @Test
   void aPieceInTwoDumpsIsOnePieceForTheCase() {
-    Row c = impact.get(CountStage.CASE_ROW);
+    Row c = impact.get(DatasetIds.CASE_ROW);
     assertEquals(6L, (Long) c.getAs(Cols.PIECES));
     assertEquals(Map.of("other", 5L, "accommodation", 1L), nonZero(c, Cols.PIECES_BY_CLASS));
     assertEquals(Map.of("other", 2L, "accommodation", 1L), nonZero(c, Cols.INDIVIDUALS_BY_CLASS));
@@ -120,7 +123,7 @@ class CountCaseTest {
   void minorsForTheCaseAreJudgedAtEachDumpsObtainedDate() {
     assertEquals(List.of(0L, 0L, 0L, 0L), DUMPS.stream()
         .map(d -> impact.get(d.dataset()).<Long>getAs(Cols.MINORS_UNDER_14)).collect(Collectors.toList()));
-    assertEquals(1L, (Long) impact.get(CountStage.CASE_ROW).getAs(Cols.MINORS_UNDER_14));
+    assertEquals(1L, (Long) impact.get(DatasetIds.CASE_ROW).getAs(Cols.MINORS_UNDER_14));
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.leaktrace.jobs.common.LeaktraceException;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.config.DatasetSpec;
 import org.leaktrace.jobs.config.Format;
+import org.leaktrace.jobs.rules.CountParams;
 import org.leaktrace.udf.taxonomy.Taxonomy;
 
 /** Taxonomy lookup, count parameters and dump info: no Spark. */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.leaktrace.jobs.rules.CountParams;
 import org.leaktrace.jobs.testing.SparkExtension;
 
 /** The figures do not depend on the number of cores: the same count on local[1] and local[2]. */

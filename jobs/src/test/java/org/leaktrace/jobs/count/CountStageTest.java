@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.leaktrace.jobs.common.Cols;
+import org.leaktrace.jobs.rules.CountParams;
+import org.leaktrace.jobs.rules.DatasetIds;
 import org.leaktrace.jobs.testing.SparkExtension;
 
 /** Per-dump rules on one transform call: each dump of the fixture exercises one rule. */
@@ -140,8 +142,8 @@ class CountStageTest {
   void platformsAreNotCountedAndTheCaseRowAddsUpTheDumps() {
     assertEquals(0L, result.auditDF().filter(result.auditDF().col(Cols.DATASET).startsWith("platform:")).count());
     assertEquals(10, impact.size(), "nine dumps and the case row");
-    Row c = impact.get(CountStage.CASE_ROW);
-    long rows = impact.entrySet().stream().filter(e -> !e.getKey().equals(CountStage.CASE_ROW))
+    Row c = impact.get(DatasetIds.CASE_ROW);
+    long rows = impact.entrySet().stream().filter(e -> !e.getKey().equals(DatasetIds.CASE_ROW))
         .mapToLong(e -> e.getValue().<Long>getAs(Cols.ROWS)).sum();
     assertEquals(rows, (Long) c.getAs(Cols.ROWS));
     assertEquals(rows, result.auditDF().count());

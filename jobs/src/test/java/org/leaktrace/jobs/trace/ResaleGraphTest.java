@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.leaktrace.jobs.rules.ResaleEdge;
+import org.leaktrace.jobs.rules.TraceParams;
 
 class ResaleGraphTest {
 
@@ -21,9 +23,9 @@ class ResaleGraphTest {
     return m;
   }
 
-  private static String show(List<ResaleGraph.Edge> edges) {
+  private static String show(List<ResaleEdge> edges) {
     StringBuilder b = new StringBuilder();
-    for (ResaleGraph.Edge e : edges) {
+    for (ResaleEdge e : edges) {
       b.append(e.from()).append("->").append(e.to()).append(' ').append(e.relation()).append(e.kept() ? "" : " (aside)")
           .append('\n');
     }
@@ -34,7 +36,7 @@ class ResaleGraphTest {
   void relationAndDirectionFollowContainmentAndDates() {
     var d = dates("a", "2020-01-01", "b", "2020-02-01", "c", "2020-03-01", "d", "2020-04-01");
     // b is a 50-row sample of a (100 rows); c holds all of d's... d is later and holds all of c: superset
-    List<ResaleGraph.Edge> e = ResaleGraph.edges(List.of(
+    List<ResaleEdge> e = ResaleGraph.edges(List.of(
         new ResaleGraph.Pair("a", "b", 100, 50, 50, 50),
         new ResaleGraph.Pair("c", "d", 40, 90, 40, 40)), d, P);
     assertEquals("a->b subset\nc->d superset\n", show(e));
@@ -52,7 +54,7 @@ class ResaleGraphTest {
   void fewSharedRowsMakeNoEdgeAndPartialSharingIsOverlap() {
     var d = dates("a", "2020-01-01", "b", "2020-02-01");
     assertTrue(ResaleGraph.edges(List.of(new ResaleGraph.Pair("a", "b", 100, 100, 2, 2)), d, P).isEmpty());
-    List<ResaleGraph.Edge> e = ResaleGraph.edges(List.of(new ResaleGraph.Pair("a", "b", 100, 100, 20, 20)), d, P);
+    List<ResaleEdge> e = ResaleGraph.edges(List.of(new ResaleGraph.Pair("a", "b", 100, 100, 20, 20)), d, P);
     assertEquals("a->b overlap\n", show(e));
     assertEquals(0.2, e.get(0).containment(), 1e-12);
   }
@@ -60,7 +62,7 @@ class ResaleGraphTest {
   @Test
   void chainsAndAncestorsExplainTheRest() {
     var d = dates("a", "2020-01-01", "b", "2020-02-01", "c", "2020-03-01", "x", "2020-01-15", "y", "2020-04-01");
-    List<ResaleGraph.Edge> e = ResaleGraph.edges(List.of(
+    List<ResaleEdge> e = ResaleGraph.edges(List.of(
         new ResaleGraph.Pair("a", "b", 100, 50, 50, 50),   // b sample of a
         new ResaleGraph.Pair("b", "c", 50, 20, 20, 20),    // c sample of b
         new ResaleGraph.Pair("a", "c", 100, 20, 20, 20),   // implied
@@ -74,7 +76,7 @@ class ResaleGraphTest {
   @Test
   void lineageFollowsKeptDerivationEdgesOnly() {
     var d = dates("p", "2020-01-01", "q", "2020-02-01", "r", "2020-03-01", "s", "2020-02-15");
-    List<ResaleGraph.Edge> e = ResaleGraph.edges(List.of(
+    List<ResaleEdge> e = ResaleGraph.edges(List.of(
         new ResaleGraph.Pair("p", "q", 100, 50, 50, 50),
         new ResaleGraph.Pair("q", "r", 50, 25, 25, 25),
         new ResaleGraph.Pair("p", "r", 100, 25, 25, 25),

@@ -23,6 +23,7 @@ import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.estimate.Chapman;
 import org.leaktrace.jobs.report.ReportStage;
+import org.leaktrace.jobs.rules.ResaleEdge;
 import org.leaktrace.jobs.testing.SparkExtension;
 
 /**
@@ -35,19 +36,19 @@ import org.leaktrace.jobs.testing.SparkExtension;
 class TraceEndToEndTest {
 
   static AttributionCase fixture;
-  static List<ResaleGraph.Edge> edges;
+  static List<ResaleEdge> edges;
   static JsonNode summary;
 
   @BeforeAll
   static void run(SparkSession spark) throws Exception {
     fixture = AttributionCase.get(spark);
-    edges = TraceStage.readEdges(spark, fixture.raw);
+    edges = ResaleEdge.read(spark, fixture.raw);
     ReportStage.run(spark, fixture.rawCase, fixture.raw);
     summary = new ObjectMapper().readTree(fixture.raw.exhibit().resolve("summary.json").toFile());
     edges.forEach(e -> System.out.println("trace seed " + fixture.seed + ": " + e));
   }
 
-  private static ResaleGraph.Edge edge(String from, String to) {
+  private static ResaleEdge edge(String from, String to) {
     return edges.stream().filter(e -> e.from().equals(from) && e.to().equals(to)).findFirst()
         .orElseThrow(() -> new AssertionError("no edge " + from + " -> " + to + " in " + edges));
   }
@@ -66,13 +67,13 @@ class TraceEndToEndTest {
     expected.add("loan-unknown -> " + AttributionCase.MERGE + " superset");
     expected.add("shop-partner3 -> " + AttributionCase.PARTNER_RESOLD + " subset");
     Set<String> kept = new TreeSet<>();
-    edges.stream().filter(ResaleGraph.Edge::kept).forEach(e -> kept.add(e.from() + " -> " + e.to() + " " + e.relation()));
+    edges.stream().filter(ResaleEdge::kept).forEach(e -> kept.add(e.from() + " -> " + e.to() + " " + e.relation()));
     assertEquals(expected, kept);
   }
 
   @Test
   void aReSampleOfAReSampleIsNotAlsoTiedToTheFirstDump() {
-    ResaleGraph.Edge e = edge("courier-leak", AttributionCase.RESAMPLE);
+    ResaleEdge e = edge("courier-leak", AttributionCase.RESAMPLE);
     assertFalse(e.kept());
     assertEquals("implied by courier-leak -> courier-resold -> " + AttributionCase.RESAMPLE, e.note());
     assertEquals(1.0, edge("hidden-a", AttributionCase.COPY).containment(), 0.0, "the copy holds every record");

@@ -1,4 +1,4 @@
-package org.leaktrace.jobs.attribute;
+package org.leaktrace.jobs.rules;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;

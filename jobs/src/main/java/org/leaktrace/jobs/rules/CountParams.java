@@ -1,4 +1,4 @@
-package org.leaktrace.jobs.count;
+package org.leaktrace.jobs.rules;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,11 +126,11 @@ public record CountParams(
   }
 
   /** The link types, sorted, for Spark's {@code isin}. */
-  List<String> sortedLinkTypes() {
+  public List<String> sortedLinkTypes() {
     return List.copyOf(new TreeSet<>(linkTypes));
   }
 
-  List<String> sortedLinkStatuses() {
+  public List<String> sortedLinkStatuses() {
     return List.copyOf(new TreeSet<>(linkStatuses));
   }
 }

@@ -1,4 +1,4 @@
-package org.leaktrace.jobs.count;
+package org.leaktrace.jobs.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +14,7 @@ import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
+import org.leaktrace.jobs.rules.DatasetIds;
 import org.leaktrace.udf.taxonomy.Taxonomy;
 
 /** The count figures in summary.json's shape (DESIGN.md, schema {@code leaktrace.summary/1}). */
@@ -48,7 +49,7 @@ public final class CountSummaries {
     ObjectNode caseImpact = JSON.createObjectNode();
     for (Row r : impactDF.orderBy(Cols.DATASET).collectAsList()) {
       String dataset = r.getAs(Cols.DATASET);
-      if (CountStage.CASE_ROW.equals(dataset)) {
+      if (DatasetIds.CASE_ROW.equals(dataset)) {
         caseImpact.put("individuals", (Long) r.getAs(Cols.INDIVIDUALS));
         caseImpact.put("minors_under_14", (Long) r.getAs(Cols.MINORS_UNDER_14));
         caseImpact.put("pieces", (Long) r.getAs(Cols.PIECES));

@@ -1,4 +1,4 @@
-package org.leaktrace.jobs.attribute;
+package org.leaktrace.jobs.rules;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;

@@ -1,10 +1,9 @@
-package org.leaktrace.jobs.trace;
+package org.leaktrace.jobs.rules;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.leaktrace.jobs.attribute.AttributeParams;
 
 /**
  * Parameters of resale tracing, each with the reason for its default (METHOD.md lists them).
