@@ -43,9 +43,8 @@ public final class Pipeline {
         "Detect column types, validate and normalize values, and write the analytic zone "
             + "(columns, records, tokens): keyed-hash tokens, no raw identifier."),
     REFERENCE("platform history and canaries",
-        "Build the platforms' reference tables: token history by snapshot (one commit per snapshot "
-            + "date, a Delta MERGE or, where nothing can be extended, an append; readable by time travel), record "
-            + "versions, and the canaries as tokens."),
+        "Build the platforms' reference tables: token history by snapshot (intervals of consecutive "
+            + "snapshots, computed in one pass), record versions, and the canaries as tokens."),
     ATTRIBUTE("dumps against platform history",
         "Attribute each dump to its likely source platform(s): record agreement against every "
             + "platform at once, calibrated against background, canaries, extraction window; verdict attributed, "
