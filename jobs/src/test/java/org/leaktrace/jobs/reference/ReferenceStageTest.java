@@ -66,11 +66,16 @@ class ReferenceStageTest {
     List<String> expected = List.of("p a 2020-01-01..2020-02-01", "p a 2020-04-01..2020-04-01",
         "p b 2020-02-01..2020-03-01", "q a 2020-03-01..2020-04-01");
     assertEquals(expected, intervals(spark.read().format("delta").load(loc)));
-    // the one-pass history (the default) has the same rows, repeated tokens within a snapshot included
-    assertEquals(expected, intervals(ReferenceStage.tokenIntervals(p.union(p), snapshots)));
-    assertEquals(List.of("q a 2020-03-01..2020-03-01"), intervals(ReferenceStage.tokenIntervals(
-        p.filter("platform = 'q' AND snapshot = DATE'2020-03-01'"),
-        snapshots.filter("platform = 'q' AND snapshot = DATE'2020-03-01'"))), "one snapshot: one interval per token");
+    // the one-pass history (the default) has the same rows, repeated tokens within a snapshot included:
+    // by snapshot bitmasks (up to 63 snapshots a platform) and by the window kept for more
+    for (int maxSnapshots : new int[] {4, ReferenceStage.MASK_SNAPSHOTS + 1}) {
+      assertEquals(expected, intervals(ReferenceStage.tokenIntervals(p.union(p), snapshots, maxSnapshots)),
+          "one pass, " + maxSnapshots + " snapshots at most");
+      assertEquals(List.of("q a 2020-03-01..2020-03-01"), intervals(ReferenceStage.tokenIntervals(
+          p.filter("platform = 'q' AND snapshot = DATE'2020-03-01'"),
+          snapshots.filter("platform = 'q' AND snapshot = DATE'2020-03-01'"), 1)),
+          "one snapshot: one interval per token");
+    }
     long v = ReferenceStage.versionAt(spark, loc, LocalDate.of(2020, 2, 1));
     assertEquals(List.of("p a 2020-01-01..2020-02-01", "p b 2020-02-01..2020-02-01"),
         intervals(spark.read().format("delta").option("versionAsOf", v).load(loc)),
@@ -82,6 +87,30 @@ class ReferenceStageTest {
         .map(r -> r.<String>getAs("userMetadata").substring(ReferenceStage.SNAPSHOT_NOTE.length()) + " "
             + r.getAs("operation")).collect(Collectors.toList());
     assertEquals(List.of("2020-01-01 WRITE", "2020-02-01 MERGE", "2020-03-01 MERGE", "2020-04-01 MERGE"), ops);
+  }
+
+  @Test
+  void runsAreFoundInEverySnapshotOfALongHistory(SparkSession spark) {
+    // 63 monthly snapshots (the most one bitmask holds); token a in 0-1, 3, 5-61 and 62, token b in 62 only
+    StructType present = new StructType().add(Cols.PLATFORM, DataTypes.StringType).add(Cols.SNAPSHOT, DataTypes.DateType)
+        .add(Cols.TYPE, DataTypes.StringType).add(Cols.STRENGTH, DataTypes.StringType).add(Cols.TOKEN, DataTypes.StringType);
+    List<Row> rows = new java.util.ArrayList<>();
+    List<Row> snaps = new java.util.ArrayList<>();
+    for (int i = 0; i < ReferenceStage.MASK_SNAPSHOTS; i++) {
+      LocalDate day = LocalDate.of(2015, 1, 1).plusMonths(i);
+      snaps.add(RowFactory.create("p", Date.valueOf(day), i == 0 ? null : Date.valueOf(day.minusMonths(1)),
+          i == ReferenceStage.MASK_SNAPSHOTS - 1 ? null : Date.valueOf(day.plusMonths(1)), 1L));
+      if (i != 2 && i != 4) {
+        rows.add(RowFactory.create("p", Date.valueOf(day), "cn_mobile", "STRONG", "a"));
+      }
+    }
+    rows.add(RowFactory.create("p", Date.valueOf(LocalDate.of(2015, 1, 1).plusMonths(62)), "email", "STRONG", "b"));
+    Dataset<Row> p = spark.createDataFrame(rows, present);
+    Dataset<Row> snapshots = spark.createDataFrame(snaps, Tables.REF_SNAPSHOTS_SCHEMA);
+    List<String> expected = List.of("p a 2015-01-01..2015-02-01", "p a 2015-04-01..2015-04-01",
+        "p a 2015-06-01..2020-03-01", "p b 2020-03-01..2020-03-01");
+    assertEquals(expected, intervals(ReferenceStage.tokenIntervals(p, snapshots, ReferenceStage.MASK_SNAPSHOTS)));
+    assertEquals(expected, intervals(ReferenceStage.tokenIntervals(p, snapshots, ReferenceStage.MASK_SNAPSHOTS + 1)));
   }
 
   private static List<String> intervals(Dataset<Row> t) {
