@@ -19,7 +19,6 @@ import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.leaktrace.jobs.rules.DatasetIds.platformId;
 
@@ -190,8 +189,8 @@ public final class ReferenceStage {
         .agg(bit_or(expr("shiftleft(1L, CAST(array_position(" + DATES + ", " + Cols.SNAPSHOT + ") - 1 AS INT))"))
             .as("_lt_mask"));
     // run starts: set bits whose lower neighbour is clear; run ends: set bits whose upper one is. One
-    // run (the usual case) needs no generator; several (a token that left and came back) give one row per
-    // start bit, ending at the first end bit at or above it
+    // run (the usual case) is its start bit's index, without the lambda; several (a token that left and
+    // came back) give one row per start bit, ending at the first end bit at or above it
     String starts = "(_lt_mask & ~shiftleft(_lt_mask, 1))";
     String ends = "(_lt_mask & ~shiftright(_lt_mask, 1))";
     Column runStarts = expr("CASE WHEN bit_count(" + starts + ") = 1 THEN array(" + lowestBit(starts) + ")"
