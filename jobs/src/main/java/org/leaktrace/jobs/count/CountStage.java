@@ -130,10 +130,10 @@ public final class CountStage {
     Dataset<Row> pieces1 = piecesDF.join(dumpComp, NODE);
 
     // individuals across the case: the graph of the dump-level individuals, linked by tokens and by
-    // pieces found in several dumps; with one dump there is nothing to link (a token or a content shared
-    // within a dump already joined its pieces, and a repeated content is a duplicate, not a piece)
+    // pieces found in several dumps; with one dump there is nothing more to link (a token shared within
+    // the dump already joined its pieces, and with dedupe on a repeated content is a duplicate, not a piece)
     Dataset<Row> caseComp;
-    if (dumps.size() == 1) {
+    if (dumps.size() == 1 && (params.dedupe() || !params.linkSameContentAcrossDumps())) {
       caseComp = pieces1.select(col(DUMP_COMP), col(DUMP_COMP).as(CASE_COMP)).distinct();
     } else {
       Dataset<Row> caseEdges = linkDF.join(pieces1.select(Cols.DATASET, Cols.ROW_ID, DUMP_COMP),
