@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.rules.CountParams;
 import org.leaktrace.jobs.testing.SparkExtension;
 
@@ -60,5 +62,28 @@ class CountCoresTest {
     List<List<String>> rounds = count(spark, CountParams.defaults().withLocalComponentsMaxEdges(0));
     assertTrue(local.get(0).size() > 100, "the audit has every row");
     assertEquals(rounds, local);
+  }
+
+  @Test
+  void withoutDedupeEqualContentsOfOneDumpAreOneIndividualOfTheCase() {
+    // two rows of equal content and no shared token: with dedupe off both are pieces; the case graph links
+    // them by content (the one-dump shortcut must not skip it), the dump graph does not
+    CountFixtures.Builder b = new CountFixtures.Builder();
+    b.piece("dump:d0", 1, "same", "other");
+    b.piece("dump:d0", 2, "same", "other");
+    b.token("dump:d0", 1, "cn_mobile", "valid", "m1");
+    b.token("dump:d0", 2, "cn_mobile", "valid", "m2");
+    CountParams d = CountParams.defaults();
+    CountParams noDedupe = new CountParams(false, d.excludeUnverifiable(), d.linkTypes(), d.linkStatuses(),
+        d.linkSameContentAcrossDumps(), d.unclassifiedKey(), d.unknownParty(), d.maxRounds(),
+        d.localComponentsMaxEdges());
+    SparkSession spark = SparkExtension.spark();
+    try (CountResult r = CountStage.transform(b.recordsDF(spark), b.tokensDF(spark),
+        List.of(CountFixtures.dump("dump:d0", "2020-03-14")), CountFixtures.cnSpc2017(), noDedupe)) {
+      java.util.Map<String, Row> impact = CountFixtures.byKey(r.impactDF());
+      assertEquals(2L, impact.get("dump:d0").<Long>getAs(Cols.PIECES));
+      assertEquals(2L, impact.get("dump:d0").<Long>getAs(Cols.INDIVIDUALS), "no token links the dump's rows");
+      assertEquals(1L, impact.get("case").<Long>getAs(Cols.INDIVIDUALS), "equal content links them for the case");
+    }
   }
 }
