@@ -121,8 +121,15 @@ public final class Pipeline {
       ReportStage.Options reportOptions) {
     return runStages(spark, c.caseId(), stages, s -> {
       switch (s) {
-        case INGEST -> IngestStage.run(spark, c, ws, List.of());
-        case CLASSIFY -> ClassifyStage.run(spark, c, ws);
+        // ingest and classify in one scan when both run: each line is read, classified and tokenized once
+        case INGEST -> IngestStage.run(spark, c, ws, List.of(), stages.contains(Stage.CLASSIFY));
+        case CLASSIFY -> {
+          if (stages.contains(Stage.INGEST)) {
+            LOG.info("classify: done in ingest's scan");
+          } else {
+            ClassifyStage.run(spark, c, ws);
+          }
+        }
         case REFERENCE -> ReferenceStage.run(spark, c, ws);
         case ATTRIBUTE -> AttributeStage.run(spark, c, ws);
         case COUNT -> CountStage.run(spark, c, ws);

@@ -43,6 +43,8 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
   static final long MAX_LINES = 1L << 32;
 
   private final FileTask task;
+  /** Lines read of each unit at most (its first ones), 0 for all: a sample, not an ingest. */
+  private final long sampleLines;
   private final DigestInputStream digest;
   private final CountingInputStream counted;
   private final ZipInputStream zip;
@@ -55,7 +57,17 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
   private boolean finished;
 
   FileReader(FileTask task) {
+    this(task, 0);
+  }
+
+  /**
+   * With {@code sampleLines} above 0, reads only the rows of each unit's first {@code sampleLines} lines
+   * and, at the end, its accounting row (the header as read so far; lines, bytes and hash of what was
+   * read, not of the file): what column detection needs before the one scan, for a fraction of a read.
+   */
+  FileReader(FileTask task, long sampleLines) {
     this.task = task;
+    this.sampleLines = sampleLines;
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       counted = new CountingInputStream(InputFiles.open(task.location()));
@@ -94,8 +106,13 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
   private void advance() {
     try {
       if (parser != null && parser.hasNext()) {
-        pending.add(lineRow(parser.next()));
-        return;
+        LineRecord r = parser.next();
+        if (sampleLines <= 0 || r.line() <= sampleLines) {
+          pending.add(lineRow(r));
+          return;
+        }
+        // the sample's end: this unit is done (a zip's next entry is read from its start)
+        parser.stop();
       }
       if (parser != null) {
         endUnit();
@@ -155,6 +172,9 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
     }
     units.add(new UnitStats(entry, entryIndex, layout, lines, p.parsed(), p.quarantined(),
         Map.copyOf(p.reasons()), p.header(), p.readError()));
+    if (sampleLines > 0) {
+      return;
+    }
     LOG.info("ingest: {}: {} lines, {} parsed, {} quarantined ({}, {}){}", unitLabel(), lines, p.parsed(),
         p.quarantined(), layout.encoding(), layout.format().label(),
         p.readError() == null ? "" : "; stopped early: " + p.readError());
@@ -164,7 +184,7 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
   private void finish() throws IOException {
     finished = true;
     byte[] sink = new byte[1 << 16];
-    while (digest.read(sink) >= 0) {
+    while (sampleLines <= 0 && digest.read(sink) >= 0) {
       // draining
     }
     String sha = Hex.encodeHexString(digest.getMessageDigest().digest());

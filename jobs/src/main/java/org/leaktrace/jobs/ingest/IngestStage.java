@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,17 +23,24 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Errors;
+import org.leaktrace.jobs.common.Staging;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.config.DatasetSpec;
 import org.leaktrace.jobs.config.InputFiles;
+import org.apache.spark.sql.RowFactory;
+import org.leaktrace.jobs.analytic.AnalyticTables;
+import org.leaktrace.jobs.analytic.Classification;
+import org.leaktrace.jobs.common.Conf;
+import org.leaktrace.udf.hash.KeyedHasher;
+import org.leaktrace.udf.taxonomy.Taxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,20 +117,64 @@ public final class IngestStage {
    * {@link #READ_SCHEMA}; nothing row-level reaches the driver.
    */
   public static Dataset<Row> read(SparkSession spark, List<FileTask> tasks) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, tasks.size()))
-        .mapPartitions(IngestStage::readAll);
+    return read(spark, tasks, 0);
+  }
+
+  /** {@link #read}, of each unit's first {@code sampleLines} lines only when above 0 (see {@link FileReader}). */
+  static Dataset<Row> read(SparkSession spark, List<FileTask> tasks, long sampleLines) {
+    JavaRDD<Row> rows = files(spark, tasks).mapPartitions(t -> readAll(t, sampleLines));
     return spark.createDataFrame(rows, READ_SCHEMA);
   }
 
-  private static Iterator<Row> readAll(Iterator<FileTask> tasks) {
+  /**
+   * The one scan: {@link #read}, and each parsed row classified and tokenized as it is read (the columns
+   * of {@link Classification#ADDED_SCHEMA} after {@link #READ_SCHEMA}; null on other rows).
+   */
+  static Dataset<Row> readClassified(SparkSession spark, List<FileTask> tasks, Classification.Classifier classifier) {
+    int read = READ_SCHEMA.size();
+    int added = Classification.ADDED_SCHEMA.size();
+    int fields = READ_SCHEMA.fieldIndex(Cols.FIELDS);
+    int snapshot = READ_SCHEMA.fieldIndex(Cols.SNAPSHOT);
+    JavaRDD<Row> rows = files(spark, tasks).mapPartitions(t -> {
+      Iterator<Row> in = readAll(t, 0);
+      return new Iterator<Row>() {
+        @Override
+        public boolean hasNext() {
+          return in.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row r = in.next();
+          Object[] values = new Object[read + added];
+          for (int i = 0; i < read; i++) {
+            values[i] = r.get(i);
+          }
+          if (FileReader.REC_ROW.equals(r.getString(0))) {
+            // the reader's rows hold the fields as it split them, a String[] (not yet a Spark array)
+            List<String> f = java.util.Arrays.asList((String[]) r.get(fields));
+            System.arraycopy(classifier.classify(r.getString(1), r.getString(2), (Date) r.get(snapshot), f), 0,
+                values, read, added);
+          }
+          return RowFactory.create(values);
+        }
+      };
+    });
+    return spark.createDataFrame(rows, nullable(READ_SCHEMA.merge(Classification.ADDED_SCHEMA, true)));
+  }
+
+  private static JavaRDD<FileTask> files(SparkSession spark, List<FileTask> tasks) {
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(tasks, Math.max(1, tasks.size()));
+  }
+
+  private static Iterator<Row> readAll(Iterator<FileTask> tasks, long sampleLines) {
     return new Iterator<>() {
       private FileReader current;
 
       @Override
       public boolean hasNext() {
         while ((current == null || !current.hasNext()) && tasks.hasNext()) {
-          current = new FileReader(tasks.next());
+          current = new FileReader(tasks.next(), sampleLines);
         }
         return current != null && current.hasNext();
       }
@@ -135,29 +187,69 @@ public final class IngestStage {
     };
   }
 
+  private static StructType nullable(StructType s) {
+    StructType out = new StructType();
+    for (StructField f : s.fields()) {
+      out = out.add(f.copy(f.name(), f.dataType(), true, f.metadata()));
+    }
+    return out;
+  }
+
   /** Ingests the datasets of the case (all when {@code only} is empty) and returns the run id. */
   public static String run(SparkSession spark, CaseFile c, Workspace ws, List<String> only) {
+    return run(spark, c, ws, only, false);
+  }
+
+  /**
+   * Ingests the datasets of the case (all when {@code only} is empty) and returns the run id. With
+   * {@code classify}, also writes their analytic zone (columns, records, tokens) from the same scan:
+   * column types are detected on a sample (each file's first lines, a read of those lines only), then
+   * each line is read, parsed, classified and tokenized once.
+   */
+  public static String run(SparkSession spark, CaseFile c, Workspace ws, List<String> only, boolean classify) {
     List<DatasetSpec> datasets = select(c, only);
     List<String> names = datasets.stream().map(DatasetSpec::dataset).collect(Collectors.toList());
     String runId = UUID.randomUUID().toString();
     List<FileTask> tasks = plan(c, datasets);
-    LOG.info("ingest: {} datasets, {} files -> {}", datasets.size(), tasks.size(), ws.warehouse());
-    Dataset<Row> read = read(spark, tasks)
-        .withColumn(Cols.INGEST_RUN, lit(runId))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      String note = "leaktrace ingest run " + runId;
-      Delta.replaceDatasets(select(read, FileReader.REC_ROW, Tables.RAW_ROWS_SCHEMA),
-          ws.table(Tables.RAW_ROWS), names, note);
-      Delta.replaceDatasets(select(read, FileReader.REC_QUARANTINE, Tables.QUARANTINE_SCHEMA),
-          ws.table(Tables.QUARANTINE), names, note);
-      // custody last: its rows say the run is complete
-      Delta.replaceDatasets(select(read.withColumn(Cols.INGESTED_AT, current_timestamp()), FileReader.REC_UNIT,
-          Tables.CUSTODY_SCHEMA), ws.table(Tables.CUSTODY), names, note);
-    } finally {
-      read.unpersist();
+    LOG.info("ingest: {} datasets, {} files -> {}{}", datasets.size(), tasks.size(), ws.warehouse(),
+        classify ? " (classified in the same scan)" : "");
+    List<Row> columns = null;
+    Dataset<Row> read;
+    if (classify) {
+      Taxonomy taxonomy = Conf.taxonomy(c);
+      Map<String, Classification.DatasetInfo> infos = Classification.infos(datasets);
+      Dataset<Row> sample = read(spark, tasks, Classification.SAMPLE_LINES);
+      Map<String, List<String>> headers = Classification.headers(sample.filter(col(Cols.REC).equalTo(FileReader.REC_UNIT)));
+      columns = new ArrayList<>(Classification.detectColumns(sample.filter(col(Cols.REC).equalTo(FileReader.REC_ROW)),
+          headers, infos, taxonomy).collectAsList());
+      columns.addAll(Classification.tokenFileColumns(headers, taxonomy));
+      read = readClassified(spark, tasks, new Classification.Classifier(headers,
+          Classification.typesByDataset(columns), infos, new KeyedHasher(c.readKey()), taxonomy));
+    } else {
+      read = read(spark, tasks);
     }
-    verify(spark, ws, names, runId);
+    // read once into a staging table, which every table reads: a cache of every read row spilled 11 GB
+    // at N = 10M (docs/BENCHMARKS.md); the staged table is compressed on disk and leaves the heap
+    try (Staging staged = Staging.write(read.withColumn(Cols.INGEST_RUN, lit(runId)), ws, "ingest")) {
+      Dataset<Row> rows = staged.read();
+      String note = "leaktrace ingest run " + runId;
+      Delta.replaceDatasets(select(rows, FileReader.REC_ROW, Tables.RAW_ROWS_SCHEMA),
+          ws.table(Tables.RAW_ROWS), names, note);
+      Delta.replaceDatasets(select(rows, FileReader.REC_QUARANTINE, Tables.QUARANTINE_SCHEMA),
+          ws.table(Tables.QUARANTINE), names, note);
+      if (classify) {
+        AnalyticTables.writeColumns(spark, columns, ws, names);
+        AnalyticTables.writeRecordsAndTokens(rows.filter(col(Cols.REC).equalTo(FileReader.REC_ROW)), ws, names);
+      }
+      // custody last: its rows say the run is complete
+      Delta.replaceDatasets(select(rows.withColumn(Cols.INGESTED_AT, current_timestamp()), FileReader.REC_UNIT,
+          Tables.CUSTODY_SCHEMA), ws.table(Tables.CUSTODY), names, note);
+    }
+    verify(spark, ws, names, runId, classify);
+    if (classify) {
+      LOG.info("classify: wrote {} columns, records and tokens of {} datasets in ingest's scan", columns.size(),
+          names.size());
+    }
     return runId;
   }
 
@@ -180,7 +272,11 @@ public final class IngestStage {
     Column[] cols = new Column[schema.fields().length];
     for (int i = 0; i < cols.length; i++) {
       StructField f = schema.fields()[i];
-      cols[i] = col(f.name()).cast(f.dataType()).as(f.name());
+      DataType have = read.schema().apply(f.name()).dataType();
+      // no cast where only nullability differs: the staged table's maps and arrays allow nulls (Delta
+      // cannot enforce NOT NULL inside them) and Spark refuses a cast that would forbid them
+      cols[i] = (DataType.equalsIgnoreNullability(have, f.dataType()) ? col(f.name()) : col(f.name()).cast(f.dataType()))
+          .as(f.name());
     }
     return read.filter(col(Cols.REC).equalTo(rec)).select(cols);
   }
@@ -189,7 +285,7 @@ public final class IngestStage {
    * Every line is accounted for: per file, the rows and quarantined lines now in the warehouse add up
    * to the lines the reader counted. Compares aggregates only.
    */
-  static void verify(SparkSession spark, Workspace ws, List<String> datasets, String runId) {
+  static void verify(SparkSession spark, Workspace ws, List<String> datasets, String runId, boolean classified) {
     Column mine = col(Cols.DATASET).isin(datasets.toArray()).and(col(Cols.INGEST_RUN).equalTo(runId));
     Dataset<Row> parsed = Delta.read(spark, ws.table(Tables.RAW_ROWS), "ingest").filter(mine)
         .groupBy(Cols.DATASET, Cols.FILE).agg(count(lit(1)).as("p"));
@@ -209,6 +305,22 @@ public final class IngestStage {
       Row r = bad.get(0);
       throw Errors.internal("ingest accounting does not add up for " + r.get(0) + ": " + r.get(1)
           + " lines read, " + r.get(2) + " rows and " + r.get(3) + " quarantined lines written");
+    }
+    if (classified) {
+      // and every parsed row is a record
+      Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "ingest")
+          .filter(col(Cols.DATASET).isin(datasets.toArray()))
+          .groupBy(Cols.DATASET, Cols.FILE).agg(count(lit(1)).as("r"));
+      List<Row> missing = custody.join(records, new String[] {Cols.DATASET, Cols.FILE}, "left")
+          .na().fill(0L, new String[] {"r"})
+          .filter(col(Cols.ROWS_PARSED).notEqual(col("r")))
+          .select(Cols.FILE, Cols.ROWS_PARSED, "r")
+          .limit(10)
+          .collectAsList();
+      if (!missing.isEmpty()) {
+        Row r = missing.get(0);
+        throw Errors.internal("ingest's scan classified " + r.get(2) + " of the " + r.get(1) + " rows of " + r.get(0));
+      }
     }
     Row total = custody.agg(
         org.apache.spark.sql.functions.sum(Cols.LINES_READ),

@@ -41,6 +41,7 @@ final class UnitParser implements Iterator<LineRecord> {
   private long parsed;
   private long quarantined;
   private String readError;
+  private boolean stopped;
 
   UnitParser(InputStream in, Layout layout) {
     this.layout = layout;
@@ -51,7 +52,7 @@ final class UnitParser implements Iterator<LineRecord> {
 
   @Override
   public boolean hasNext() {
-    if (next == null && readError == null) {
+    if (next == null && readError == null && !stopped) {
       try {
         if (lines.next()) {
           next = parse(lines.number(), lines.bytes(), lines.length());
@@ -78,6 +79,12 @@ final class UnitParser implements Iterator<LineRecord> {
     LineRecord r = next;
     next = null;
     return r;
+  }
+
+  /** Reads no further: a sample has what it needs (the accounting is of what was read). */
+  void stop() {
+    stopped = true;
+    next = null;
   }
 
   long linesRead() {

@@ -26,7 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.Pipeline;
-import org.leaktrace.jobs.classify.ClassifyStage;
+import org.leaktrace.jobs.ingest.IngestStage;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Sessions;
@@ -87,12 +87,9 @@ public final class TokenizeCommand implements Callable<Integer> {
 
   /** Ingests and classifies the export in {@code scratch}, then writes token files to {@code out}. */
   public static List<Path> tokenize(SparkSession spark, CaseFile c, Workspace scratch, Path out) throws IOException {
-    Pipeline.ingest(spark, c, scratch, List.of());
-    Pipeline.withJobGroup(spark, Pipeline.Stage.CLASSIFY.key(), Pipeline.Stage.CLASSIFY.jobDescription(c.caseId()),
-        () -> {
-          ClassifyStage.run(spark, c, scratch);
-          return null;
-        });
+    // ingest and classify in one scan, as `run` does them
+    Pipeline.withJobGroup(spark, Pipeline.Stage.INGEST.key(), Pipeline.Stage.INGEST.jobDescription(c.caseId()),
+        () -> IngestStage.run(spark, c, scratch, List.of(), true));
     Files.createDirectories(out);
     Map<String, List<Row>> columnsByPosition = new HashMap<>();
     List<Row> columns = Delta.read(spark, scratch.table(Tables.COLUMNS), "tokenize")
