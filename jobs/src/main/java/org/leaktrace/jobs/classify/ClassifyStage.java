@@ -1,11 +1,13 @@
 package org.leaktrace.jobs.classify;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.analytic.AnalyticTables;
@@ -13,6 +15,7 @@ import org.leaktrace.jobs.analytic.Classification;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Conf;
 import org.leaktrace.jobs.common.Delta;
+import org.leaktrace.jobs.common.Errors;
 import org.leaktrace.jobs.common.Staging;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
@@ -44,6 +47,7 @@ public final class ClassifyStage {
         .filter(col(Cols.DATASET).isin(infos.keySet().toArray()));
     Dataset<Row> raw = Delta.read(spark, ws.table(Tables.RAW_ROWS), "classify")
         .filter(col(Cols.DATASET).isin(infos.keySet().toArray()));
+    requireRawRows(custody, raw, c);
     Map<String, List<String>> headers = Classification.headers(custody);
 
     List<Row> columns = new ArrayList<>(Classification.detectColumns(raw, headers, infos, taxonomy).collectAsList());
@@ -59,5 +63,22 @@ public final class ClassifyStage {
       AnalyticTables.writeRecordsAndTokens(staged.read(), ws, infos.keySet());
     }
     LOG.info("classify: wrote {} columns, records and tokens of {} datasets", columns.size(), infos.size());
+  }
+
+  /**
+   * Fails, before anything is written, when a dataset ingest parsed rows of has none in raw_rows: `run`
+   * classifies platforms in ingest's scan without copying their lines, and classifying them again from
+   * raw_rows would leave them without records.
+   */
+  private static void requireRawRows(Dataset<Row> custody, Dataset<Row> raw, CaseFile c) {
+    List<String> absent = custody.groupBy(Cols.DATASET).agg(sum(Cols.ROWS_PARSED).as("parsed"))
+        .filter(col("parsed").gt(0))
+        .join(raw.select(Cols.DATASET).distinct(), new String[] {Cols.DATASET}, "left_anti")
+        .select(Cols.DATASET).as(Encoders.STRING()).collectAsList();
+    if (!absent.isEmpty()) {
+      throw Errors.usage("classify reads raw_rows, which holds no line of " + String.join(", ", absent.stream()
+          .sorted().toList()) + ": `run` classified them as ingest read them, without copying their lines",
+          "run `bin/leaktrace ingest --case " + c.file() + "` before classify, or `bin/leaktrace run`");
+    }
   }
 }

@@ -233,8 +233,11 @@ public final class IngestStage {
     try (Staging staged = Staging.write(read.withColumn(Cols.INGEST_RUN, lit(runId)), ws, "ingest")) {
       Dataset<Row> rows = staged.read();
       String note = "leaktrace ingest run " + runId;
-      Delta.replaceDatasets(select(rows, FileReader.REC_ROW, Tables.RAW_ROWS_SCHEMA),
-          ws.table(Tables.RAW_ROWS), names, note);
+      // in the one scan, platforms' lines are not copied: their records and tokens are written from the scan,
+      // and their files stay hashed (custody) and addressable by file and line; dumps' rows stay for the audit
+      List<String> kept = rawRowsKept(datasets, classify);
+      Delta.replaceDatasets(select(rows.filter(col(Cols.DATASET).isin(kept.toArray())), FileReader.REC_ROW,
+          Tables.RAW_ROWS_SCHEMA), ws.table(Tables.RAW_ROWS), names, note);
       Delta.replaceDatasets(select(rows, FileReader.REC_QUARANTINE, Tables.QUARANTINE_SCHEMA),
           ws.table(Tables.QUARANTINE), names, note);
       if (classify) {
@@ -245,12 +248,18 @@ public final class IngestStage {
       Delta.replaceDatasets(select(rows.withColumn(Cols.INGESTED_AT, current_timestamp()), FileReader.REC_UNIT,
           Tables.CUSTODY_SCHEMA), ws.table(Tables.CUSTODY), names, note);
     }
-    verify(spark, ws, names, runId, classify);
+    verify(spark, ws, names, rawRowsKept(datasets, classify), runId, classify);
     if (classify) {
       LOG.info("classify: wrote {} columns, records and tokens of {} datasets in ingest's scan", columns.size(),
           names.size());
     }
     return runId;
+  }
+
+  /** The datasets whose parsed lines go to raw_rows: all, or in the one scan the dumps only. */
+  static List<String> rawRowsKept(List<DatasetSpec> datasets, boolean oneScan) {
+    return datasets.stream().filter(d -> !oneScan || d.kind() == DatasetSpec.Kind.DUMP).map(DatasetSpec::dataset)
+        .collect(Collectors.toList());
   }
 
   private static List<DatasetSpec> select(CaseFile c, List<String> only) {
@@ -283,11 +292,17 @@ public final class IngestStage {
 
   /**
    * Every line is accounted for: per file, the rows and quarantined lines now in the warehouse add up
-   * to the lines the reader counted. Compares aggregates only.
+   * to the lines the reader counted. Compares aggregates only. The parsed rows are counted in raw_rows,
+   * or, when the scan classified them, in records (every parsed row is a record), and then in raw_rows too
+   * for the datasets whose rows it keeps.
    */
-  static void verify(SparkSession spark, Workspace ws, List<String> datasets, String runId, boolean classified) {
+  static void verify(SparkSession spark, Workspace ws, List<String> datasets, List<String> rawKept, String runId,
+      boolean classified) {
     Column mine = col(Cols.DATASET).isin(datasets.toArray()).and(col(Cols.INGEST_RUN).equalTo(runId));
-    Dataset<Row> parsed = Delta.read(spark, ws.table(Tables.RAW_ROWS), "ingest").filter(mine)
+    // records carry no ingest run id: the datasets' records were all just replaced by this run
+    Dataset<Row> parsed = (classified
+        ? Delta.read(spark, ws.table(Tables.RECORDS), "ingest").filter(col(Cols.DATASET).isin(datasets.toArray()))
+        : Delta.read(spark, ws.table(Tables.RAW_ROWS), "ingest").filter(mine))
         .groupBy(Cols.DATASET, Cols.FILE).agg(count(lit(1)).as("p"));
     Dataset<Row> quarantined = Delta.read(spark, ws.table(Tables.QUARANTINE), "ingest").filter(mine)
         .groupBy(Cols.DATASET, Cols.FILE).agg(count(lit(1)).as("q"));
@@ -307,11 +322,11 @@ public final class IngestStage {
           + " lines read, " + r.get(2) + " rows and " + r.get(3) + " quarantined lines written");
     }
     if (classified) {
-      // and every parsed row is a record
-      Dataset<Row> records = Delta.read(spark, ws.table(Tables.RECORDS), "ingest")
-          .filter(col(Cols.DATASET).isin(datasets.toArray()))
+      // and the rows raw_rows keeps are every parsed row of their files
+      Dataset<Row> raw = Delta.read(spark, ws.table(Tables.RAW_ROWS), "ingest").filter(mine)
           .groupBy(Cols.DATASET, Cols.FILE).agg(count(lit(1)).as("r"));
-      List<Row> missing = custody.join(records, new String[] {Cols.DATASET, Cols.FILE}, "left")
+      List<Row> missing = custody.filter(col(Cols.DATASET).isin(rawKept.toArray()))
+          .join(raw, new String[] {Cols.DATASET, Cols.FILE}, "left")
           .na().fill(0L, new String[] {"r"})
           .filter(col(Cols.ROWS_PARSED).notEqual(col("r")))
           .select(Cols.FILE, Cols.ROWS_PARSED, "r")
@@ -319,7 +334,8 @@ public final class IngestStage {
           .collectAsList();
       if (!missing.isEmpty()) {
         Row r = missing.get(0);
-        throw Errors.internal("ingest's scan classified " + r.get(2) + " of the " + r.get(1) + " rows of " + r.get(0));
+        throw Errors.internal("ingest wrote " + r.get(2) + " of the " + r.get(1) + " parsed rows of " + r.get(0)
+            + " to raw_rows");
       }
     }
     Row total = custody.agg(
