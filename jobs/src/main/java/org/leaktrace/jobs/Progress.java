@@ -56,6 +56,10 @@ final class Progress extends SparkListener implements AutoCloseable {
   private final Map<Long, long[]> running = new ConcurrentHashMap<>();
   /** Ended tasks: a heartbeat delivered after a task's end must not bring it back. */
   private final Set<Long> ended = ConcurrentHashMap.newKeySet();
+  /** When each Spark stage of the group was submitted (nano time), by stage id. */
+  private final Map<Integer, Long> submitted = new ConcurrentHashMap<>();
+  /** When the Spark stage that read the first counted lines was submitted; 0 before: the scan's rate. */
+  private volatile long scanStartNanos;
   private final ScheduledExecutorService timer;
 
   private Progress(SparkContext sc, String stage, String group, long bytesTotal, Duration period,
@@ -131,7 +135,9 @@ final class Progress extends SparkListener implements AutoCloseable {
     try {
       ProgressLine.Counts c = counts();
       if (c.tasksTotal() > 0 || c.linesRead() > 0) {
-        sink.accept(ProgressLine.format(stage, c, Duration.ofNanos(System.nanoTime() - startNanos)));
+        // lines read are rated over the scan's time: ingest plans and samples the files before it
+        long since = c.linesRead() > 0 && scanStartNanos != 0 ? scanStartNanos : startNanos;
+        sink.accept(ProgressLine.format(stage, c, Duration.ofNanos(System.nanoTime() - since)));
       }
     } catch (RuntimeException e) {
       // a progress line is never worth a failed run; the next one may succeed
@@ -153,6 +159,7 @@ final class Progress extends SparkListener implements AutoCloseable {
   public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
     // a job's skipped stages (their shuffle output exists) are never submitted: their tasks do not count
     if (sparkStages.contains(submitted.stageInfo().stageId())) {
+      this.submitted.putIfAbsent(submitted.stageInfo().stageId(), System.nanoTime());
       tasksTotal.addAndGet(submitted.stageInfo().numTasks());
     }
   }
@@ -168,8 +175,12 @@ final class Progress extends SparkListener implements AutoCloseable {
     if (taskEnd.taskInfo().successful()) {
       tasksDone.incrementAndGet();
       // a failed task's reads are read again by its retry
+      long before = linesDone.get();
       for (AccumulableInfo a : CollectionConverters.asJava(taskEnd.taskInfo().accumulables())) {
         addTo(a, linesDone, bytesDone);
+      }
+      if (linesDone.get() > before) {
+        scanStarted(taskEnd.stageId());
       }
     }
   }
@@ -189,7 +200,14 @@ final class Progress extends SparkListener implements AutoCloseable {
       }
       if (lines.get() > 0 || bytes.get() > 0) {
         running.put(id, new long[] {lines.get(), bytes.get()});
+        scanStarted((Integer) t._2());
       }
+    }
+  }
+
+  private void scanStarted(int sparkStage) {
+    if (scanStartNanos == 0) {
+      scanStartNanos = submitted.getOrDefault(sparkStage, System.nanoTime());
     }
   }
 

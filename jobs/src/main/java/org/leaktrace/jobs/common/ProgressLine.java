@@ -24,13 +24,21 @@ public final class ProgressLine {
 
   /**
    * The line for {@code stage}: {@code ingest: 412,000 lines read, 38% of 1.2 GB, 52,000 lines/s, about 1 min
-   * 10 s left} once lines are read, else {@code count: 37 of 96 tasks, 2.1 tasks/s, about 28 s left}. The
-   * time left is given once {@value #ESTIMATE_FROM} of the total is done, and assumes the rate so far.
+   * 10 s left} while ingest's scan reads, {@code ingest: 1,234,000 lines read (all of 1.2 GB), 70 of 97 tasks}
+   * once it has read all, else {@code count: 37 of 96 tasks, 2.1 tasks/s, about 28 s left}. The
+   * time left is given once {@value #ESTIMATE_FROM} of the total is done, and assumes the rate so far;
+   * {@code elapsed} is the time the counted work took so far.
    */
   public static String format(String stage, Counts c, Duration elapsed) {
     double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
     StringBuilder b = new StringBuilder(stage).append(": ");
     double fraction;
+    if (c.linesRead() > 0 && c.bytesTotal() > 0 && c.bytesRead() >= c.bytesTotal()) {
+      // the scan is over; what follows (writing its tables) is told in tasks, with no rate
+      return b.append(count(c.linesRead())).append(" lines read (all of ").append(bytes(c.bytesTotal()))
+          .append("), ").append(count(c.tasksDone())).append(" of ").append(count(c.tasksTotal())).append(" tasks")
+          .toString();
+    }
     if (c.linesRead() > 0) {
       b.append(count(c.linesRead())).append(" lines read");
       fraction = c.bytesTotal() > 0 ? Math.min(1.0, (double) c.bytesRead() / c.bytesTotal()) : -1;
@@ -74,9 +82,9 @@ public final class ProgressLine {
     return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
   }
 
-  /** Rounded to what a reader can use: {@code 28 s}, {@code 1 min 10 s}, {@code 2 h 5 min}. */
+  /** Rounded to what a reader can use: {@code 28 s}, {@code 1 min 10 s}, {@code 2 h 5 min}; 1 s at least. */
   static String duration(double seconds) {
-    long s = Math.round(seconds);
+    long s = Math.max(1, Math.round(seconds));
     if (s < 60) {
       return s + " s";
     }

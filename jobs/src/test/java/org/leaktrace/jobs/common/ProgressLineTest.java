@@ -41,6 +41,12 @@ class ProgressLineTest {
   }
 
   @Test
+  void ingestAfterItsScanSaysAllIsReadAndTasks() {
+    assertEquals("ingest: 34,532 lines read (all of 3.9 MB), 70 of 97 tasks",
+        line("ingest", 70, 97, 34_532, 3_900_000, 3_900_000, 30));
+  }
+
+  @Test
   void ingestBeforeItsScanReadsSaysTasks() {
     // the sample pass (each file's first lines) is not the scan: it counts as tasks
     assertEquals("ingest: 2 of 10 tasks, 0.2 tasks/s, about 40 s left", line("ingest", 2, 10, 0, 0, 1_000_000, 10));
@@ -52,6 +58,7 @@ class ProgressLineTest {
     assertEquals("1.0 kB", ProgressLine.bytes(1_000));
     assertEquals("1.0 MB", ProgressLine.bytes(999_999));
     assertEquals("1.2 GB", ProgressLine.bytes(1_234_567_890));
+    assertEquals("1 s", ProgressLine.duration(0.2), "never about 0 s left");
     assertEquals("59 s", ProgressLine.duration(59.4));
     assertEquals("1 min", ProgressLine.duration(60));
     assertEquals("1 min 10 s", ProgressLine.duration(70));
