@@ -1,5 +1,6 @@
 package org.leaktrace.jobs;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,6 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.common.Checkpoints;
 import org.leaktrace.jobs.common.Sessions;
-import org.leaktrace.jobs.config.InputFiles;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.attribute.AttributeStage;
@@ -97,11 +97,13 @@ public final class Pipeline {
   /** Runs the stages in order; returns the seconds each took, by stage key, in run order. */
   public static Map<String, Double> run(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages,
       ReportStage.Options reportOptions) {
+    Duration period = Progress.period();
     // on a cluster: this run's reliable checkpoints under the warehouse, removed when it ends
     String checkpoints = Checkpoints.begin(spark, ws);
-    LOG.info("shuffle partitions {}", Sessions.sizeShuffle(spark, inputBytes(c)));
+    long inputBytes = inputBytes(c);
+    LOG.info("shuffle partitions {}", Sessions.sizeShuffle(spark, inputBytes));
     try {
-      return runStages(spark, c, ws, stages, reportOptions);
+      return runStages(spark, c, ws, stages, reportOptions, inputBytes, period);
     } finally {
       Checkpoints.end(spark, checkpoints);
     }
@@ -110,16 +112,15 @@ public final class Pipeline {
   /** The case's input size (0 when a dataset's files cannot be listed: ingest then says why). */
   private static long inputBytes(CaseFile c) {
     try {
-      return c.datasets().stream().flatMap(d -> InputFiles.list(d.path()).stream())
-          .mapToLong(InputFiles.Ref::bytes).sum();
+      return IngestStage.inputBytes(c, List.of());
     } catch (RuntimeException e) {
       return 0;
     }
   }
 
   private static Map<String, Double> runStages(SparkSession spark, CaseFile c, Workspace ws, List<Stage> stages,
-      ReportStage.Options reportOptions) {
-    return runStages(spark, c.caseId(), stages, s -> {
+      ReportStage.Options reportOptions, long inputBytes, Duration period) {
+    return runStages(spark, c.caseId(), stages, inputBytes, period, s -> {
       switch (s) {
         // ingest and classify in one scan when both run: each line is read, classified and tokenized once
         case INGEST -> IngestStage.run(spark, c, ws, List.of(), stages.contains(Stage.CLASSIFY));
@@ -141,22 +142,49 @@ public final class Pipeline {
     });
   }
 
-  /** Runs each stage through {@code body} inside its job group; the seconds each took, by key, in run order. */
+  /** {@link #runStages(SparkSession, String, List, long, Duration, Consumer)} with progress as set by -D. */
   static Map<String, Double> runStages(SparkSession spark, String caseId, List<Stage> stages, Consumer<Stage> body) {
+    return runStages(spark, caseId, stages, 0, Progress.period(), body);
+  }
+
+  /**
+   * Runs each stage through {@code body} inside its job group, logging its progress every {@code period}
+   * (none when zero; ingest's out of {@code inputBytes}); the seconds each took, by key, in run order.
+   */
+  static Map<String, Double> runStages(SparkSession spark, String caseId, List<Stage> stages, long inputBytes,
+      Duration period, Consumer<Stage> body) {
     Map<String, Double> seconds = new LinkedHashMap<>();
     for (Stage s : stages) {
       long t0 = System.nanoTime();
       LOG.info("{}: starting (case {})", s.key(), caseId);
-      withJobGroup(spark, s.key(), s.jobDescription(caseId), () -> {
-        body.accept(s);
-        return null;
-      });
-      Sessions.releaseEndedShuffles(spark);
+      String counted = withProgress(spark, s.key(), s == Stage.INGEST ? inputBytes : 0, period, () -> {
+        withJobGroup(spark, s.key(), s.jobDescription(caseId), () -> {
+          body.accept(s);
+          return null;
+        });
+        // also waits for the listener queues to deliver the stage's last task ends
+        Sessions.releaseEndedShuffles(spark);
+      }).summary();
       double took = (System.nanoTime() - t0) / 1e9;
       seconds.put(s.key(), took);
-      LOG.info("{}: finished in {} s", s.key(), String.format(Locale.ROOT, "%.1f", took));
+      LOG.info("{}: finished in {} s{}", s.key(), String.format(Locale.ROOT, "%.1f", took), counted);
     }
     return seconds;
+  }
+
+  /**
+   * Runs {@code body} with a {@link Progress} listener counting the jobs of Spark job group {@code group}
+   * (the stage's key) and logging a progress line every {@code period}; returns the listener, removed.
+   */
+  private static Progress withProgress(SparkSession spark, String group, long inputBytes, Duration period,
+      Runnable body) {
+    Progress progress = Progress.start(spark.sparkContext(), group, group, inputBytes, period, LOG::info);
+    try {
+      body.run();
+    } finally {
+      progress.close();
+    }
+    return progress;
   }
 
   /**
@@ -166,7 +194,14 @@ public final class Pipeline {
   public static String ingest(SparkSession spark, CaseFile c, Workspace ws, List<String> only) {
     String description = only.isEmpty() ? Stage.INGEST.jobDescription(c.caseId())
         : "ingest: " + String.join(", ", only) + " into the raw zone of case " + c.caseId();
-    return withJobGroup(spark, Stage.INGEST.key(), description, () -> IngestStage.run(spark, c, ws, only));
+    Duration period = Progress.period();
+    String[] runId = new String[1];
+    String counted = withProgress(spark, Stage.INGEST.key(), IngestStage.inputBytes(c, only), period, () -> {
+      runId[0] = withJobGroup(spark, Stage.INGEST.key(), description, () -> IngestStage.run(spark, c, ws, only));
+      Sessions.releaseEndedShuffles(spark);
+    }).summary();
+    LOG.info("ingest: finished{}", counted);
+    return runId[0];
   }
 
   /**

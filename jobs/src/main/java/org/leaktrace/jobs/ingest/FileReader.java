@@ -20,6 +20,7 @@ import java.util.zip.ZipInputStream;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.leaktrace.jobs.common.ReadCounters;
 import org.leaktrace.jobs.config.InputFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +42,16 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
   static final int MAX_FILES = 1 << 21;
   static final int MAX_ENTRIES = 1 << 10;
   static final long MAX_LINES = 1L << 32;
+  /** Lines between two additions to the read counters: a heartbeat sees a long file's progress. */
+  static final int COUNT_EVERY_LINES = 10_000;
 
   private final FileTask task;
   /** Lines read of each unit at most (its first ones), 0 for all: a sample, not an ingest. */
   private final long sampleLines;
+  /** Where what is read is counted; null: not counted (the sample read). */
+  private final ReadCounters counters;
+  private long linesNotCounted;
+  private long bytesCounted;
   private final DigestInputStream digest;
   private final CountingInputStream counted;
   private final ZipInputStream zip;
@@ -57,7 +64,7 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
   private boolean finished;
 
   FileReader(FileTask task) {
-    this(task, 0);
+    this(task, 0, null);
   }
 
   /**
@@ -65,9 +72,10 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
    * and, at the end, its accounting row (the header as read so far; lines, bytes and hash of what was
    * read, not of the file): what column detection needs before the one scan, for a fraction of a read.
    */
-  FileReader(FileTask task, long sampleLines) {
+  FileReader(FileTask task, long sampleLines, ReadCounters counters) {
     this.task = task;
     this.sampleLines = sampleLines;
+    this.counters = counters;
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       counted = new CountingInputStream(InputFiles.open(task.location()));
@@ -109,6 +117,9 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
         LineRecord r = parser.next();
         if (sampleLines <= 0 || r.line() <= sampleLines) {
           pending.add(lineRow(r));
+          if (++linesNotCounted >= COUNT_EVERY_LINES) {
+            count();
+          }
           return;
         }
         // the sample's end: this unit is done (a zip's next entry is read from its start)
@@ -172,6 +183,7 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
     }
     units.add(new UnitStats(entry, entryIndex, layout, lines, p.parsed(), p.quarantined(),
         Map.copyOf(p.reasons()), p.header(), p.readError()));
+    count();
     if (sampleLines > 0) {
       return;
     }
@@ -189,10 +201,21 @@ final class FileReader implements Iterator<Row>, AutoCloseable {
     }
     String sha = Hex.encodeHexString(digest.getMessageDigest().digest());
     long bytes = counted.count();
+    count();
     close();
     for (UnitStats u : units) {
       pending.add(unitRow(u, bytes, sha));
     }
+  }
+
+  /** Adds the lines and stored bytes read since the last call to the counters, if any. */
+  private void count() {
+    if (counters != null) {
+      long bytes = counted.count();
+      counters.add(linesNotCounted, bytes - bytesCounted);
+      bytesCounted = bytes;
+    }
+    linesNotCounted = 0;
   }
 
   private String unitLabel() {

@@ -29,6 +29,7 @@ import org.apache.spark.sql.types.StructType;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Delta;
 import org.leaktrace.jobs.common.Errors;
+import org.leaktrace.jobs.common.ReadCounters;
 import org.leaktrace.jobs.common.Staging;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.common.Workspace;
@@ -120,9 +121,13 @@ public final class IngestStage {
     return read(spark, tasks, 0);
   }
 
-  /** {@link #read}, of each unit's first {@code sampleLines} lines only when above 0 (see {@link FileReader}). */
+  /**
+   * {@link #read}, of each unit's first {@code sampleLines} lines only when above 0 (see {@link FileReader});
+   * only a full read counts what it reads in {@link ReadCounters} (what the progress lines say).
+   */
   static Dataset<Row> read(SparkSession spark, List<FileTask> tasks, long sampleLines) {
-    JavaRDD<Row> rows = files(spark, tasks).mapPartitions(t -> readAll(t, sampleLines));
+    ReadCounters counters = sampleLines > 0 ? null : ReadCounters.register(spark.sparkContext());
+    JavaRDD<Row> rows = files(spark, tasks).mapPartitions(t -> readAll(t, sampleLines, counters));
     return spark.createDataFrame(rows, READ_SCHEMA);
   }
 
@@ -135,8 +140,9 @@ public final class IngestStage {
     int added = Classification.ADDED_SCHEMA.size();
     int fields = READ_SCHEMA.fieldIndex(Cols.FIELDS);
     int snapshot = READ_SCHEMA.fieldIndex(Cols.SNAPSHOT);
+    ReadCounters counters = ReadCounters.register(spark.sparkContext());
     JavaRDD<Row> rows = files(spark, tasks).mapPartitions(t -> {
-      Iterator<Row> in = readAll(t, 0);
+      Iterator<Row> in = readAll(t, 0, counters);
       return new Iterator<Row>() {
         @Override
         public boolean hasNext() {
@@ -167,14 +173,14 @@ public final class IngestStage {
     return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(tasks, Math.max(1, tasks.size()));
   }
 
-  private static Iterator<Row> readAll(Iterator<FileTask> tasks, long sampleLines) {
+  private static Iterator<Row> readAll(Iterator<FileTask> tasks, long sampleLines, ReadCounters counters) {
     return new Iterator<>() {
       private FileReader current;
 
       @Override
       public boolean hasNext() {
         while ((current == null || !current.hasNext()) && tasks.hasNext()) {
-          current = new FileReader(tasks.next(), sampleLines);
+          current = new FileReader(tasks.next(), sampleLines, counters);
         }
         return current != null && current.hasNext();
       }
@@ -260,6 +266,12 @@ public final class IngestStage {
   static List<String> rawRowsKept(List<DatasetSpec> datasets, boolean oneScan) {
     return datasets.stream().filter(d -> !oneScan || d.kind() == DatasetSpec.Kind.DUMP).map(DatasetSpec::dataset)
         .collect(Collectors.toList());
+  }
+
+  /** The bytes of the chosen datasets' files (all when {@code only} is empty), as stored: what ingest reads. */
+  public static long inputBytes(CaseFile c, List<String> only) {
+    return select(c, only).stream().flatMap(d -> InputFiles.list(d.path()).stream())
+        .mapToLong(InputFiles.Ref::bytes).sum();
   }
 
   private static List<DatasetSpec> select(CaseFile c, List<String> only) {
