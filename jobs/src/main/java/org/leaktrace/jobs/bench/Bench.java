@@ -24,8 +24,8 @@ import org.leaktrace.jobs.generate.ScaleCase;
 /**
  * {@code leaktrace bench}: generates (or reuses, by rows, platforms, seed, snapshots and dumps) a scale
  * case and measures, in one run and each in a JVM of its own, leaktrace's {@code run} end to end, the
- * DuckDB peer and the plain-Java floor; writes {@code bench.json} and prints a table. Where leaktrace's run
- * is short the figures are the median of several runs.
+ * DuckDB peer, the plain-Java floor and the Spark floor; writes {@code bench.json} and prints a table.
+ * Where leaktrace's run is short the figures are the median of several runs.
  */
 public final class Bench {
 
@@ -179,8 +179,8 @@ public final class Bench {
     JsonNode r = json.readTree(result.toFile());
     log.printf(Locale.ROOT, "bench: %s, run %d: %.1f s, peak RSS %s%n", part, run, r.get("seconds").asDouble(),
         bytes(r.get("peak_rss_bytes").asLong()));
-    if (part.equals("leaktrace")) {
-      deleteTree(work.resolve("leaktrace"));
+    if (part.equals("leaktrace") || part.equals("spark")) {
+      deleteTree(work.resolve(part)); // its tables and Spark's local folder
     }
     return r;
   }
@@ -210,11 +210,14 @@ public final class Bench {
     Double leaktrace = seconds(results, "leaktrace");
     Double duckdb = seconds(results, "duckdb");
     Double floor = seconds(results, "floor");
+    Double spark = seconds(results, "spark");
     b.put("leaktrace_seconds", leaktrace);
     b.put("duckdb_seconds", duckdb);
     b.put("floor_seconds", floor);
+    b.put("spark_seconds", spark);
     b.put("ratio_vs_duckdb", leaktrace == null || duckdb == null ? null : round(leaktrace / duckdb));
     b.put("ratio_vs_floor", leaktrace == null || floor == null ? null : round(leaktrace / floor));
+    b.put("ratio_vs_spark", leaktrace == null || spark == null ? null : round(leaktrace / spark));
     long inputRows = prepared.inputRows();
     b.put("rows_per_second", leaktrace == null ? null : Math.round(inputRows / leaktrace));
     b.put("peak_driver_heap_bytes", lt.isEmpty() ? null : max(lt, "peak_live_heap_bytes"));
@@ -251,6 +254,9 @@ public final class Bench {
         p.put("stage_peak_disk_bytes_each_run",
             e.getValue().stream().map(r -> r.get("stage_peak_disk_bytes")).toList());
       }
+      if (e.getValue().get(0).has("phases")) {
+        p.put("phases", stageMedians(e.getValue(), "phases"));
+      }
       if (e.getValue().get(0).has("figures")) {
         p.put("figures", e.getValue().get(0).get("figures"));
       }
@@ -283,8 +289,10 @@ public final class Bench {
     row("leaktrace run", b.get("leaktrace_seconds"), " s");
     row("duckdb peer", b.get("duckdb_seconds"), " s");
     row("floor", b.get("floor_seconds"), " s");
+    row("spark floor", b.get("spark_seconds"), " s");
     row("leaktrace / duckdb", b.get("ratio_vs_duckdb"), "");
     row("leaktrace / floor", b.get("ratio_vs_floor"), "");
+    row("leaktrace / spark", b.get("ratio_vs_spark"), "");
     log.printf(Locale.ROOT, "%-22s %s%n", "rows per second", b.get("rows_per_second"));
     row("leaktrace gc", b.get("gc_seconds"), " s");
     log.printf(Locale.ROOT, "%-22s %s%n", "peak driver heap", bytes(b.get("peak_driver_heap_bytes")));

@@ -8,12 +8,13 @@ import org.leaktrace.jobs.generate.ScaleCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code leaktrace bench}: leaktrace against DuckDB and the plain-Java floor on a case at scale. */
+/** {@code leaktrace bench}: leaktrace against DuckDB, the plain-Java floor and the Spark floor at scale. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Generate (or reuse) a case of D dumps (the first of N rows) and K platforms of about N rows "
         + "in each of S snapshots, then measure "
-        + "leaktrace's run end to end (seconds per stage), the same joins as SQL in DuckDB, and the plain-Java "
-        + "floor (read every row, tokenize its identifiers), each in its own JVM; write DIR/bench.json.")
+        + "leaktrace's run end to end (seconds per stage), the same joins as SQL in DuckDB, the plain-Java "
+        + "floor (read every row, tokenize its identifiers) and the Spark floor (DuckDB's question on "
+        + "leaktrace's Spark and Delta session), each in its own JVM; write DIR/bench.json.")
 public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--rows", required = true, paramLabel = "N", description = "Dump rows, and rows per platform.")
@@ -52,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
   int partRows;
 
   @Option(names = "--only", split = ",", paramLabel = "PART",
-      description = "Measure only these parts: floor, duckdb, leaktrace (default: all).")
+      description = "Measure only these parts: floor, duckdb, spark, leaktrace (default: all).")
   List<String> only;
 
   @Option(names = "--profile",

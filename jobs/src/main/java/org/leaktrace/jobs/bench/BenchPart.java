@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.leaktrace.jobs.Pipeline;
 import org.leaktrace.jobs.common.Sessions;
@@ -21,15 +22,15 @@ import org.leaktrace.udf.hash.KeyedHasher;
 
 /**
  * One measured part of the benchmark, in a JVM of its own (so that its peak memory is its own):
- * {@code leaktrace}, {@code duckdb} or {@code floor} on a scale case. Writes a JSON file with its seconds,
- * the seconds, collection seconds and largest work folder of each stage (leaktrace), its figures, its
- * memory peaks and its collection time.
+ * {@code leaktrace}, {@code duckdb}, {@code floor} or {@code spark} (the Spark floor) on a scale case. Writes
+ * a JSON file with its seconds, the seconds, collection seconds and largest work folder of each stage
+ * (leaktrace), its figures, the Spark floor's phases, its memory peaks and its collection time.
  *
  * <p>Usage: {@code BenchPart PART CASE_DIR PLATFORMS WORK_DIR OUT_JSON}
  */
 public final class BenchPart {
 
-  public static final List<String> PARTS = List.of("floor", "duckdb", "leaktrace");
+  public static final List<String> PARTS = List.of("floor", "duckdb", "spark", "leaktrace");
 
   /** How often the leaktrace part measures its work folder (a walk of a few thousand files). */
   static final Duration DISK_SAMPLE_PERIOD = Duration.ofSeconds(2);
@@ -38,7 +39,7 @@ public final class BenchPart {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 5 || !PARTS.contains(args[0])) {
-      System.err.println("usage: BenchPart floor|duckdb|leaktrace CASE_DIR PLATFORMS WORK_DIR OUT_JSON");
+      System.err.println("usage: BenchPart floor|duckdb|spark|leaktrace CASE_DIR PLATFORMS WORK_DIR OUT_JSON");
       System.exit(2);
     }
     String part = args[0];
@@ -57,6 +58,7 @@ public final class BenchPart {
         case "floor" -> result.put("figures", floor(caseDir, platforms, cores).toMap());
         case "duckdb" -> result.put("figures", DuckPeer.run(dumpSets(caseDir), platformSets(caseDir, platforms),
             key(caseDir), cores, Files.createDirectories(work.resolve("duckdb-tmp"))));
+        case "spark" -> result.putAll(spark(caseDir, platforms, work));
         default -> result.putAll(leaktrace(caseDir, work).toMap());
       }
       result.put("seconds", (System.nanoTime() - t0) / 1e9);
@@ -83,6 +85,47 @@ public final class BenchPart {
       inputs.addAll(Floor.inputs(platformFolder(caseDir, k), ScaleCase.platformTypes(k)));
     }
     return Floor.run(inputs, new KeyedHasher(keyBytes(caseDir)), threads);
+  }
+
+  /**
+   * The Spark floor on leaktrace's session ({@link Sessions#forJob}, shuffle partitions sized from the input
+   * as {@code run} sizes them): its figures, and its phases' seconds — the session's start, the tokens (read,
+   * tokenize, Delta write) and the figures' queries.
+   */
+  static Map<String, Object> spark(Path caseDir, int platforms, Path work) throws IOException {
+    Path folder = work.resolve("spark");
+    if (System.getProperty("spark.local.dir") == null && System.getenv("SPARK_LOCAL_DIRS") == null) {
+      System.setProperty("spark.local.dir", folder.resolve("spark-local").toString());
+    }
+    long t0 = System.nanoTime();
+    SparkSession spark = Sessions.forJob("leaktrace bench spark floor");
+    Sessions.sizeShuffle(spark, inputBytes(caseDir));
+    double session = (System.nanoTime() - t0) / 1e9;
+    try {
+      SparkFloor.Result r = SparkFloor.run(spark, dumpSets(caseDir), platformSets(caseDir, platforms),
+          new KeyedHasher(keyBytes(caseDir)), folder.resolve("tokens"));
+      Map<String, Object> phases = new LinkedHashMap<>();
+      phases.put("session_seconds", session);
+      phases.put("tokens_seconds", r.tokensSeconds());
+      phases.put("figures_seconds", r.figuresSeconds());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("figures", r.figures());
+      m.put("phases", phases);
+      return m;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The bytes of the case's input files (dumps and platforms). */
+  private static long inputBytes(Path caseDir) throws IOException {
+    long bytes = 0;
+    for (String sub : List.of("dumps", "platforms")) {
+      try (Stream<Path> s = Files.walk(caseDir.resolve(sub))) {
+        bytes += s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      }
+    }
+    return bytes;
   }
 
   /** Seconds, collection seconds and the largest work folder of each stage, by stage key in run order. */

@@ -23,6 +23,14 @@ public final class DuckPeer {
   /** A dataset: a glob of CSV files with a header row, and the type key of each column in file order. */
   public record Dataset(String name, Path glob, String[] types) {}
 
+  /**
+   * The peer's mobile rule, shared with the Spark floor so that both give a token to the same values: drop
+   * every non-digit, then a 86 or 0086 prefix in front of a mainland-shaped number ({@link #MOBILE_PREFIXED},
+   * group 1 kept). Every other non-empty digit string keeps a token too (the case's invalid mobiles do).
+   */
+  static final String MOBILE_NON_DIGITS = "[^0-9]";
+  static final String MOBILE_PREFIXED = "^(?:0086|86)(1[3-9][0-9]{9})$";
+
   private DuckPeer() {}
 
   /** The SQL statements, in order; the last one returns the figures. Public so the docs can show them. */
@@ -32,8 +40,8 @@ public final class DuckPeer {
     s.add("SET temp_directory = '" + quote(tmp.toString()) + "'");
     s.add("SET preserve_insertion_order = false");
     // normalization, as leaktrace's handlers do for the strong identifiers the case holds
-    s.add("CREATE MACRO n_mobile(x) AS regexp_replace(regexp_replace(x, '[^0-9]', '', 'g'), "
-        + "'^(?:0086|86)(1[3-9][0-9]{9})$', '\\1')");
+    s.add("CREATE MACRO n_mobile(x) AS regexp_replace(regexp_replace(x, '" + MOBILE_NON_DIGITS + "', '', 'g'), "
+        + "'" + MOBILE_PREFIXED + "', '\\1')");
     s.add("CREATE MACRO n_id(x) AS upper(regexp_replace(x, '[\\s-]', '', 'g'))");
     s.add("CREATE MACRO n_email(x) AS lower(trim(x))");
     s.add("CREATE MACRO n_card(x) AS regexp_replace(x, '[^0-9]', '', 'g')");
@@ -125,7 +133,7 @@ public final class DuckPeer {
     }
   }
 
-  private static Map<String, Object> figures(long rows, long individuals, long[] contained, List<Dataset> platforms) {
+  static Map<String, Object> figures(long rows, long individuals, long[] contained, List<Dataset> platforms) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("rows", rows);
     out.put("individuals", individuals);
@@ -137,7 +145,7 @@ public final class DuckPeer {
     return out;
   }
 
-  private static double share(long part, long of) {
+  static double share(long part, long of) {
     return of == 0 ? 0.0 : Math.round(1e4 * part / (double) of) / 1e4;
   }
 
@@ -174,7 +182,7 @@ public final class DuckPeer {
     return String.join(", ", cols);
   }
 
-  private static int index(String[] types, String type) {
+  static int index(String[] types, String type) {
     for (int i = 0; i < types.length; i++) {
       if (types[i].equals(type)) {
         return i;

@@ -107,8 +107,8 @@ class BenchTest {
         BenchPart.PARTS, false), new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
     JsonNode json = new ObjectMapper().readTree(dir.resolve("bench/bench.json").toFile());
     for (String f : List.of("rows", "platforms", "stages", "leaktrace_seconds", "duckdb_seconds", "floor_seconds",
-        "ratio_vs_duckdb", "ratio_vs_floor", "rows_per_second", "peak_driver_heap_bytes", "peak_rss_bytes", "cores",
-        "memory_bytes", "peak_disk_bytes")) {
+        "spark_seconds", "ratio_vs_duckdb", "ratio_vs_floor", "ratio_vs_spark", "rows_per_second",
+        "peak_driver_heap_bytes", "peak_rss_bytes", "cores", "memory_bytes", "peak_disk_bytes")) {
       assertTrue(json.has(f) && !json.get(f).isNull(), "bench.json lacks " + f);
     }
     assertEquals(200, json.get("rows").asInt());
@@ -129,8 +129,16 @@ class BenchTest {
     for (String s : stages.subList(1, stages.size())) {
       assertTrue(json.at("/stage_peak_disk_bytes/" + s).asLong() > 0, "tables are on disk during " + s);
     }
+    // the Spark floor answers the peer's question with the peer's figures, and says where its time went
+    assertEquals(json.get("leaktrace_seconds").asDouble() / json.get("spark_seconds").asDouble(),
+        json.get("ratio_vs_spark").asDouble(), 0.01);
+    assertEquals(json.at("/parts/duckdb/figures"), json.at("/parts/spark/figures"));
+    for (String phase : List.of("session_seconds", "tokens_seconds", "figures_seconds")) {
+      assertTrue(json.at("/parts/spark/phases/" + phase).asDouble() > 0, "the Spark floor's " + phase);
+    }
     String out = printed.toString(StandardCharsets.UTF_8);
     assertTrue(out.contains("leaktrace / duckdb"), out);
+    assertTrue(out.contains("spark floor") && out.contains("leaktrace / spark"), out);
     // the leaktrace part's work folder is removed after the run; the case stays for reuse
     assertFalse(Files.exists(dir.resolve("bench/work/leaktrace")));
     assertTrue(Files.exists(dir.resolve("bench/case-200x1-s3/bench-case.json")));
