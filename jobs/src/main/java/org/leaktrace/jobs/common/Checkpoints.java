@@ -1,8 +1,5 @@
 package org.leaktrace.jobs.common;
 
-import java.io.IOException;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
@@ -88,17 +85,6 @@ public final class Checkpoints {
     if (dir == null) {
       return;
     }
-    Path p = new Path(dir);
-    try {
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      fs.delete(p, true);
-      Path parent = p.getParent();
-      if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
-        fs.delete(parent, false);
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("could not remove this run's checkpoints {} ({}); delete that folder by hand, nothing reads it",
-          dir, e.toString());
-    }
+    WorkFolders.remove(spark, dir, "this run's checkpoints");
   }
 }

@@ -1,14 +1,9 @@
 package org.leaktrace.jobs.common;
 
-import java.io.IOException;
 import java.util.UUID;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A stage's intermediate result computed once and read back by each of the tables written from it —
@@ -17,8 +12,6 @@ import org.slf4j.LoggerFactory;
  * <warehouse>/_staging/<name>-<uuid>}, a folder every executor reaches, and removed on {@link #close}.
  */
 public final class Staging implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(Staging.class);
 
   /** The warehouse folder that holds staged results while a stage runs. */
   public static final String DIR = "_staging";
@@ -55,17 +48,6 @@ public final class Staging implements AutoCloseable {
    */
   @Override
   public void close() {
-    Path p = new Path(location);
-    try {
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      fs.delete(p, true);
-      Path parent = p.getParent();
-      if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
-        fs.delete(parent, false);
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("could not remove the staged table {} ({}); delete that folder by hand, nothing reads it",
-          location, e.toString());
-    }
+    WorkFolders.remove(spark, location, "the staged table");
   }
 }

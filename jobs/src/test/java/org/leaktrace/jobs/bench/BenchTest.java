@@ -203,7 +203,7 @@ class BenchTest {
   }
 
   /** The rows of every file in a folder (header skipped), split as the floor splits them. */
-  private static List<String[]> rows(Path folder) throws IOException {
+  static List<String[]> rows(Path folder) throws IOException {
     List<String[]> out = new ArrayList<>();
     try (Stream<Path> s = Files.list(folder)) {
       for (Path f : s.sorted().toList()) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.leaktrace.jobs.config.CaseFile;
-import org.leaktrace.jobs.generate.Csv;
 import org.leaktrace.jobs.generate.ScaleCase;
 import org.leaktrace.jobs.testing.SparkExtension;
 import org.leaktrace.udf.hash.KeyedHasher;
@@ -72,7 +70,7 @@ class SparkFloorTest {
     assertEquals(duck, spark0.figures(), "rows, individuals, containment and overlaps, per dump and overall");
     // and against a count of the files themselves: the first dump's distinct mobiles, as written
     Set<String> mobiles = new HashSet<>();
-    for (String[] r : rows(c.resolve("dumps").resolve(ScaleCase.dumpId(1)))) {
+    for (String[] r : BenchTest.rows(c.resolve("dumps").resolve(ScaleCase.dumpId(1)))) {
       mobiles.add(r[0]);
     }
     @SuppressWarnings("unchecked")
@@ -86,25 +84,11 @@ class SparkFloorTest {
     for (Path folder : List.of(c.resolve("dumps"), c.resolve("platforms"))) {
       try (Stream<Path> s = Files.list(folder)) {
         for (Path f : s.toList()) {
-          inputRows += rows(f).size();
+          inputRows += BenchTest.rows(f).size();
         }
       }
     }
     assertEquals(inputRows, spark.read().format("delta").load(table.toString()).count());
     assertTrue(spark0.tokensSeconds() > 0 && spark0.figuresSeconds() > 0);
-  }
-
-  /** The rows of every file in a folder (header skipped). */
-  private static List<String[]> rows(Path folder) throws Exception {
-    List<String[]> out = new ArrayList<>();
-    try (Stream<Path> s = Files.list(folder)) {
-      for (Path f : s.sorted().toList()) {
-        List<String> lines = Files.readAllLines(f);
-        for (String l : lines.subList(1, lines.size())) {
-          out.add(Csv.fields(l, ','));
-        }
-      }
-    }
-    return out;
   }
 }
