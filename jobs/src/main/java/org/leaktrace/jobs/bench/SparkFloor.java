@@ -1,12 +1,11 @@
 package org.leaktrace.jobs.bench;
 
+import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.BufferedReader;
@@ -36,7 +35,7 @@ import org.leaktrace.udf.types.FieldType;
 /**
  * The Spark floor: the least a job on leaktrace's stack (Spark, Delta, leaktrace's session and keyed hash)
  * does to answer the DuckDB peer's question — every CSV read by Spark's reader with its known schema, one
- * mobile token per row written once as a Delta table, then the peer's figures by joins and aggregations.
+ * mobile token per row written once as a Delta table, then the peer's figures by one aggregation by token.
  */
 public final class SparkFloor {
 
@@ -45,10 +44,9 @@ public final class SparkFloor {
   static final String DUMP = "dump";
   static final String TOKEN = "mobile_token";
 
-  /** Internal columns of the figures' queries. */
-  private static final String SET = "_sf_set";
-  private static final String SET_DUMP = "_sf_set_dump";
-  private static final String SET_TOKEN = "_sf_set_token";
+  /** Internal columns of the figures' aggregation: the platforms holding a token, its rows in dump i. */
+  private static final String MASK = "_sf_platforms";
+  private static final String IN_DUMP = "_sf_in_dump_";
 
   /** The peer's figures and the seconds of the two timed phases (tokens: read, tokenize, Delta write). */
   public record Result(Map<String, Object> figures, double tokensSeconds, double figuresSeconds) {}
@@ -136,31 +134,66 @@ public final class SparkFloor {
     return when(digits.notEqual(lit("")), call_udf(LeaktraceUdfs.TOKEN, lit(FieldType.CN_MOBILE.key()), digits));
   }
 
-  /** DuckPeer's figures from the token table: rows, individuals, containment per dump and overall, overlaps. */
+  /**
+   * DuckPeer's figures from the token table: rows, individuals, containment per dump and overall, overlaps.
+   * One aggregation by token (the platforms holding it as a bit mask, its rows in each dump), then one over
+   * those: the only shuffle is the first aggregation's.
+   */
   static Map<String, Object> figures(Dataset<Row> tokensDF, List<DuckPeer.Dataset> dumps,
       List<DuckPeer.Dataset> platforms) {
-    Dataset<Row> dumpRowsDF = tokensDF.where(col(DUMP).isNotNull());
-    // rows and distinct tokens per dump, and over all dumps (the rollup's total)
-    long[] rows = new long[dumps.size()];
-    long[] individuals = new long[dumps.size()];
-    long allIndividuals = 0;
-    for (Row r : dumpRowsDF.rollup(DUMP).agg(count(lit(1)), count_distinct(col(TOKEN)), grouping(DUMP))
-        .collectAsList()) {
-      if (r.getByte(3) == 1) {
-        allIndividuals = r.getLong(2);
-      } else {
-        rows[r.getInt(0)] = r.getLong(1);
-        individuals[r.getInt(0)] = r.getLong(2);
+    int dumpCount = dumps.size();
+    int platformCount = platforms.size();
+    if (platformCount > 63) {
+      throw new IllegalArgumentException("the Spark floor's mask holds 63 platforms, not " + platformCount);
+    }
+    Column platformBit = lit(0L);
+    for (int p = platformCount - 1; p >= 0; p--) {
+      platformBit = when(col(DATASET).equalTo(platforms.get(p).name()).and(col(DUMP).isNull()), lit(1L << p))
+          .otherwise(platformBit);
+    }
+    List<Column> perToken = new ArrayList<>();
+    for (int i = 0; i < dumpCount; i++) {
+      perToken.add(sum(when(col(DUMP).equalTo(i), lit(1L)).otherwise(lit(0L))).as(IN_DUMP + i));
+    }
+    // rows whose token is null group together: they count as rows, never as individuals or shared
+    Dataset<Row> byToken = tokensDF.groupBy(col(TOKEN))
+        .agg(bit_or(platformBit).as(MASK), perToken.toArray(Column[]::new));
+
+    Column known = col(TOKEN).isNotNull();
+    Column inAnyDump = lit(false);
+    for (int i = 0; i < dumpCount; i++) {
+      inAnyDump = inAnyDump.or(col(IN_DUMP + i).gt(0));
+    }
+    List<Column> totals = new ArrayList<>();
+    totals.add(sum(when(known.and(inAnyDump), lit(1L)).otherwise(lit(0L))));
+    for (int i = 0; i < dumpCount; i++) {
+      Column n = col(IN_DUMP + i);
+      totals.add(sum(n));
+      totals.add(sum(when(known.and(n.gt(0)), lit(1L)).otherwise(lit(0L))));
+      for (int p = 0; p < platformCount; p++) {
+        totals.add(sum(when(known.and(col(MASK).bitwiseAND(lit(1L << p)).notEqual(0)), n).otherwise(lit(0L))));
+      }
+      for (int e = 0; e < i; e++) {
+        totals.add(sum(when(known.and(col(IN_DUMP + e).gt(0)), n).otherwise(lit(0L))));
       }
     }
-    // per dump, the rows whose token is in a platform's distinct set or in an earlier dump's
-    Dataset<Row> setsDF = tokensDF.where(col(TOKEN).isNotNull())
-        .select(col(DATASET).as(SET), col(DUMP).as(SET_DUMP), col(TOKEN).as(SET_TOKEN)).distinct();
+    Row t = byToken.agg(totals.get(0), totals.subList(1, totals.size()).toArray(Column[]::new)).first();
+
+    // the sums, in the order added above (a sum over no row is null: 0)
+    int at = 0;
+    long allIndividuals = value(t, at++);
+    long[] rows = new long[dumpCount];
+    long[] individuals = new long[dumpCount];
     Map<String, Long> within = new HashMap<>();
-    for (Row r : dumpRowsDF.join(setsDF, col(TOKEN).equalTo(col(SET_TOKEN)))
-        .where(col(SET_DUMP).isNull().or(col(SET_DUMP).lt(col(DUMP))))
-        .groupBy(col(DUMP), col(SET)).count().collectAsList()) {
-      within.put(r.getInt(0) + "/" + r.getString(1), r.getLong(2));
+    for (int i = 0; i < dumpCount; i++) {
+      rows[i] = value(t, at++);
+      individuals[i] = value(t, at++);
+      for (int p = 0; p < platformCount; p++) {
+        within.put(i + "/" + platforms.get(p).name(), value(t, at++));
+      }
+      for (int e = 0; e < i; e++) {
+        within.put(i + "/" + dumps.get(e).name(), value(t, at++));
+      }
     }
 
     long allRows = 0;
@@ -189,5 +222,9 @@ public final class SparkFloor {
     out.put("dumps", perDump);
     out.put("overlaps", overlaps);
     return out;
+  }
+
+  private static long value(Row r, int i) {
+    return r.isNullAt(i) ? 0L : r.getLong(i);
   }
 }
