@@ -45,18 +45,27 @@ class ProgressTest {
     sc.listenerBus().waitUntilEmpty(10_000);
   }
 
+  /** A Progress of {@code group} logging to {@code lines} while {@code jobs} run; closed once they are delivered. */
+  private static Progress watch(SparkSession spark, String group, long bytesTotal, Duration period, List<String> lines,
+      Runnable jobs) throws TimeoutException {
+    Progress p = Progress.start(spark.sparkContext(), group, group, bytesTotal, period, lines::add);
+    try {
+      jobs.run();
+      delivered(spark.sparkContext());
+    } finally {
+      p.close();
+    }
+    return p;
+  }
+
   @Test
   void linesAreLoggedForTheGroupsJobsOnly(SparkSession spark) throws Exception {
     SparkContext sc = spark.sparkContext();
     List<String> lines = new CopyOnWriteArrayList<>();
-    Progress p = Progress.start(sc, "count", "count", 0, Duration.ofMillis(200), lines::add);
-    try {
+    Progress p = watch(spark, "count", 0, Duration.ofMillis(200), lines, () -> {
       job(spark, "trace", 3, 0, null);
       job(spark, "count", 4, 300, null);
-      delivered(sc);
-    } finally {
-      p.close();
-    }
+    });
     job(spark, "count", 2, 0, null);
     delivered(sc);
     assertEquals(4, p.counts().tasksDone(), "another group's jobs and jobs after close do not count");
@@ -72,13 +81,8 @@ class ProgressTest {
   void ingestsReadCountersGiveLinesRead(SparkSession spark) throws Exception {
     SparkContext sc = spark.sparkContext();
     List<String> lines = new CopyOnWriteArrayList<>();
-    Progress p = Progress.start(sc, "ingest", "ingest", 500, Duration.ofMillis(200), lines::add);
-    try {
-      job(spark, "ingest", 4, 300, ReadCounters.register(sc));
-      delivered(sc);
-    } finally {
-      p.close();
-    }
+    Progress p = watch(spark, "ingest", 500, Duration.ofMillis(200), lines,
+        () -> job(spark, "ingest", 4, 300, ReadCounters.register(sc)));
     assertEquals(40, p.counts().linesRead());
     assertEquals(400, p.counts().bytesRead());
     assertEquals(" (4 tasks, 40 lines read)", p.summary());
@@ -90,16 +94,9 @@ class ProgressTest {
 
   @Test
   void zeroMeansNoLinesButTheStageIsStillCounted(SparkSession spark) throws Exception {
-    SparkContext sc = spark.sparkContext();
     List<String> lines = new CopyOnWriteArrayList<>();
     System.setProperty(Progress.SECONDS_PROPERTY, "0");
-    Progress p = Progress.start(sc, "count", "count", 0, Progress.period(), lines::add);
-    try {
-      job(spark, "count", 2, 300, null);
-      delivered(sc);
-    } finally {
-      p.close();
-    }
+    Progress p = watch(spark, "count", 0, Progress.period(), lines, () -> job(spark, "count", 2, 300, null));
     assertEquals(List.of(), lines);
     assertEquals(" (2 tasks)", p.summary());
   }
