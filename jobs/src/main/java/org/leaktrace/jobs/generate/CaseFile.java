@@ -36,11 +36,17 @@ final class CaseFile {
   /** case.yaml by hand: keys in the contract's order, only plain scalars (ids, dates, booleans). */
   static void writeCase(Path caseDir, List<Platform> platforms, List<Dump> dumps, int persons, long seed)
       throws IOException {
+    writeCase(caseDir, CASE_ID, "truth.json", platforms, dumps, persons, seed);
+  }
+
+  /** case.yaml for the case {@code caseId} whose ground truth is in {@code truthFile}. */
+  static void writeCase(Path caseDir, String caseId, String truthFile, List<Platform> platforms, List<Dump> dumps,
+      int persons, long seed) throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("# Synthetic case written by leaktrace generate (persons ").append(persons)
-        .append(", seed ").append(seed).append("); ground truth in truth.json.\n");
+        .append(", seed ").append(seed).append("); ground truth in ").append(truthFile).append(".\n");
     y.append("# Relative paths resolve against this file's folder.\n");
-    y.append("case_id: ").append(CASE_ID).append('\n');
+    y.append("case_id: ").append(caseId).append('\n');
     y.append("taxonomy: ").append(TAXONOMY).append('\n');
     y.append("key_file: keys/case.key\n");
     y.append("platforms:\n");

@@ -21,8 +21,14 @@ public final class Generator {
   /** Smallest population for which every dump still has each kind of noise. */
   public static final int MIN_PERSONS = 100;
 
-  private static final List<String> OUTPUTS =
-      List.of("case.yaml", "canaries.csv", "truth.json", "keys", "platforms", "dumps");
+  /** Smallest population for the attribution scenario: every dump keeps a few hundred rows. */
+  public static final int MIN_PERSONS_ATTRIBUTION = 500;
+
+  /** The scenarios {@code generate --scenario} accepts: today's world, and the attribution one. */
+  public static final List<String> SCENARIOS = List.of("default", "attribution");
+
+  private static final List<String> OUTPUTS = List.of("case.yaml", "canaries.csv", "truth.json",
+      AttributionTruth.FILE, "keys", "platforms", "dumps");
 
   private Generator() {}
 
@@ -57,6 +63,35 @@ public final class Generator {
     return truth;
   }
 
+  /**
+   * Writes the attribution scenario into {@code outDir} for {@code persons} people: the same case layout,
+   * no canaries (canaries.csv holds its header only), and {@code attribution-truth.json}, which is returned.
+   * The same seed gives byte-identical files; a previous generator output in {@code outDir} is replaced.
+   */
+  public static AttributionTruth generateAttribution(Path outDir, int persons, long seed) throws IOException {
+    if (persons < MIN_PERSONS_ATTRIBUTION) {
+      throw new IllegalArgumentException(
+          "persons must be at least " + MIN_PERSONS_ATTRIBUTION + " for the attribution scenario, got " + persons);
+    }
+    prepare(outDir);
+    SplittableRandom root = new SplittableRandom(seed);
+    Population population = new Population(persons, root.nextLong());
+    AttributionWorld world = new AttributionWorld(population, root.split());
+
+    CaseFile.writeKey(outDir, seed);
+    CaseFile.writeCase(outDir, AttributionWorld.CASE_ID, AttributionTruth.FILE, world.platforms, world.dumps(),
+        persons, seed);
+    CaseFile.writeCanaries(outDir, null, List.of(), Map.of());
+    Platforms.writeSnapshots(outDir, world.platforms);
+    for (Dump d : world.dumps()) {
+      DumpWriter.write(outDir, d);
+    }
+    AttributionTruth truth = world.truth(outDir, seed);
+    Files.writeString(outDir.resolve(AttributionTruth.FILE),
+        AttributionTruth.mapper().writeValueAsString(truth) + "\n");
+    return truth;
+  }
+
   /** Three canary records (people outside the population) for each partner copy of shop-w. */
   private static Map<String, List<String[]>> canaries(Population population, Platforms platforms) {
     Map<String, List<String[]>> out = new LinkedHashMap<>();
@@ -76,7 +111,9 @@ public final class Generator {
     if (Files.isDirectory(outDir)) {
       try (Stream<Path> s = Files.list(outDir)) {
         List<Path> foreign = s.filter(p -> !OUTPUTS.contains(p.getFileName().toString())).toList();
-        if (!foreign.isEmpty() || (!Files.exists(outDir.resolve("truth.json")) && !isEmpty(outDir))) {
+        boolean generated = Files.exists(outDir.resolve("truth.json"))
+            || Files.exists(outDir.resolve(AttributionTruth.FILE));
+        if (!foreign.isEmpty() || (!generated && !isEmpty(outDir))) {
           throw new IOException(outDir + " is not empty and is not a generated case; choose an empty folder");
         }
       }

@@ -2,7 +2,7 @@ package org.leaktrace.jobs.generate;
 
 import java.time.LocalDate;
 
-/** One synthetic person; every identifier is unique across the population. */
+/** One synthetic person; every identifier is unique across the population; {@code name} starts with {@code surname}. */
 record Person(
     int index,
     String name,
@@ -13,4 +13,5 @@ record Person(
     String mobile,
     String email,
     String bankCard,
-    String address) {}
+    String address,
+    String surname) {}

@@ -24,18 +24,18 @@ final class Platforms {
       LocalDate.of(2020, 1, 1), LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 1),
       LocalDate.of(2020, 4, 1), LocalDate.of(2020, 5, 1), LocalDate.of(2020, 6, 1));
 
-  private static final double NEW_RATE = 0.05;
-  private static final double DELETE_RATE = 0.03;
-  private static final double UPDATE_RATE = 0.03;
-  private static final LocalDate HISTORY_FROM = LocalDate.of(2018, 1, 1);
+  static final double NEW_RATE = 0.05;
+  static final double DELETE_RATE = 0.03;
+  static final double UPDATE_RATE = 0.03;
+  static final LocalDate HISTORY_FROM = LocalDate.of(2018, 1, 1);
 
-  private static final String[] HOTEL_CHAINS = {"如家酒店", "汉庭酒店", "全季酒店", "锦江之星", "7天酒店", "亚朵酒店", "维也纳酒店"};
+  static final String[] HOTEL_CHAINS = {"如家酒店", "汉庭酒店", "全季酒店", "锦江之星", "7天酒店", "亚朵酒店", "维也纳酒店"};
   private static final String[] GYM_CHAINS = {"威尔士健身", "一兆韦德", "乐刻运动", "超级猩猩", "金吉鸟健身"};
-  private static final String[] ITEMS = {
+  static final String[] ITEMS = {
     "蓝牙耳机", "保温杯", "运动鞋", "羽绒服", "手机壳", "洗发水", "电饭煲", "机械键盘", "双肩包", "茶叶礼盒",
     "儿童绘本", "充电宝", "床上四件套", "空气炸锅", "咖啡豆"
   };
-  private static final String PASSWORD_CHARS =
+  static final String PASSWORD_CHARS =
       "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
   private final Population population;
@@ -81,6 +81,11 @@ final class Platforms {
 
   /** Writes {@code platforms/<id>/YYYY-MM-DD.csv} for every reference platform and snapshot date. */
   void writeSnapshots(Path caseDir) throws IOException {
+    writeSnapshots(caseDir, all);
+  }
+
+  /** Writes {@code platforms/<id>/YYYY-MM-DD.csv} for each reference platform of {@code all} and snapshot date. */
+  static void writeSnapshots(Path caseDir, List<Platform> all) throws IOException {
     for (Platform p : all) {
       if (!p.inReference) {
         continue;

@@ -87,8 +87,11 @@ final class Population {
     boolean male = rnd.nextBoolean();
     LocalDate birth = birthDate();
     String id = residentId(region, birth, male);
-    return new Person(index, surnames[rnd.nextInt(POOL)] + givenNames[rnd.nextInt(POOL)], id, male, birth, region, newMobile(), newEmail(),
-        newCard(), newAddress(region));
+    // the draws in the order the name expression made them before the surname was kept apart
+    String surname = surnames[rnd.nextInt(POOL)];
+    String given = givenNames[rnd.nextInt(POOL)];
+    return new Person(index, surname + given, id, male, birth, region, newMobile(), newEmail(), newCard(),
+        newAddress(region), surname);
   }
 
   /** About 10% are under 14 in 2020; the rest are born 1950..2005. */
