@@ -7,6 +7,7 @@ import org.leaktrace.jobs.Pipeline;
 import org.leaktrace.jobs.common.Errors;
 import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
+import org.leaktrace.jobs.generate.AttributionTruth;
 import org.leaktrace.jobs.generate.Generator;
 import org.leaktrace.jobs.report.Manifest;
 import org.leaktrace.jobs.report.ReportPdf;
@@ -19,12 +20,27 @@ final class ToolCommands {
   private ToolCommands() {}
 
   static Path generate(Path out, int persons, long seed) {
-    if (persons < Generator.MIN_PERSONS) {
-      throw Errors.usage("--persons " + persons + " is too small",
-          "use at least " + Generator.MIN_PERSONS + " persons");
+    return generate(out, persons, seed, "default");
+  }
+
+  /** Writes the world of {@code scenario} (one of {@link Generator#SCENARIOS}) and returns its case file. */
+  static Path generate(Path out, int persons, long seed, String scenario) {
+    if (!Generator.SCENARIOS.contains(scenario)) {
+      throw Errors.usage("--scenario '" + scenario + "' is not a scenario",
+          "use one of " + String.join(", ", Generator.SCENARIOS));
+    }
+    boolean attribution = scenario.equals("attribution");
+    int min = attribution ? Generator.MIN_PERSONS_ATTRIBUTION : Generator.MIN_PERSONS;
+    if (persons < min) {
+      throw Errors.usage("--persons " + persons + " is too small", "use at least " + min + " persons"
+          + (attribution ? " for --scenario attribution" : ""));
     }
     try {
-      Generator.generate(out, persons, seed);
+      if (attribution) {
+        Generator.generateAttribution(out, persons, seed);
+      } else {
+        Generator.generate(out, persons, seed);
+      }
     } catch (IOException e) {
       throw Errors.input(out.toString(), "cannot write the generated case (" + e.getMessage() + ")",
           "choose an empty folder, or a folder holding an earlier generated case, with --out");
@@ -47,11 +63,17 @@ final class ToolCommands {
         description = "Random seed; the same seed writes the same bytes (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--scenario", defaultValue = "default", paramLabel = "NAME",
+        description = "Which world: default (today's seven dumps, truth.json) or attribution (eight dumps shaped "
+            + "for attribution, each platform writing persons in its own style; attribution-truth.json) "
+            + "(default: ${DEFAULT-VALUE}).")
+    String scenario;
+
     @Override
     public Integer call() {
-      Path caseFile = generate(out, persons, seed);
+      Path caseFile = generate(out, persons, seed, scenario);
       System.out.println("case:  " + caseFile);
-      System.out.println("truth: " + out.resolve("truth.json"));
+      System.out.println("truth: " + out.resolve(scenario.equals("attribution") ? AttributionTruth.FILE : "truth.json"));
       return 0;
     }
   }
