@@ -284,7 +284,9 @@ final class AttributionWorld {
     LocalDate ext = midMonth(m);
     LocalDate copyObtained = SNAPSHOTS.get(m + 1).plusDays(2 + rnd.nextInt(11));
     LocalDate obtained = copyObtained.plusDays(5 + rnd.nextInt(26));
-    Planned ins = plan("hotel-insider", "insider_copy", obtained, "hotel-y-frontdesk", buyer(), true);
+    // the front desk sells to a broker, who resells a part to the investigators
+    Planned ins = plan("hotel-insider", "insider_copy", obtained, "hotel-y-frontdesk", "broker-" + (10 + rnd.nextInt(90)),
+        true);
     List<String> header = List.of("姓名", "证件号码", "手机", "酒店", "入住时间", "离店时间");
     layout(ins, header, hotel.types, true);
     ins.extraction.put(hotel.id, ext);

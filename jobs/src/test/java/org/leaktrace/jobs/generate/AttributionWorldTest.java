@@ -127,6 +127,7 @@ class AttributionWorldTest {
     assertEquals("attributed", byId.get("hotel-insider").verdict());
     assertEquals("hotel-y", byId.get("hotel-insider").sources().get(0).platform());
     assertTrue(byId.get("hotel-insider").insider());
+    assertEquals(byId.get("hotel-insider").buyer(), byId.get("hotel-insider-copy").seller(), "resold by its buyer");
     AttributionTruth.DumpTruth copy = byId.get("hotel-insider-copy");
     assertEquals("attributed", copy.verdict());
     assertEquals("hotel-insider", copy.derivedFrom());
