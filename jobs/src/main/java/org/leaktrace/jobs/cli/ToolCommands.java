@@ -50,7 +50,8 @@ final class ToolCommands {
 
   @Command(name = "generate", mixinStandardHelpOptions = true,
       description = "Write a synthetic leak case (platforms with dated snapshots, canaries, seven dumps of the "
-          + "kinds real cases hold) and truth.json, the ground truth of what was generated.")
+          + "kinds real cases hold) and truth.json, the ground truth of what was generated; with --scenario "
+          + "attribution, a world shaped for attribution and attribution-truth.json (docs/GENERATE.md).")
   static final class Generate implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the case.")
     Path out;

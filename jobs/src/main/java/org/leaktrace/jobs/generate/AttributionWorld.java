@@ -288,7 +288,7 @@ final class AttributionWorld {
     Planned ins = plan("hotel-insider", "insider_copy", obtained, "hotel-y-frontdesk", "broker-" + (10 + rnd.nextInt(90)),
         true);
     List<String> header = List.of("姓名", "证件号码", "手机", "酒店", "入住时间", "离店时间");
-    layout(ins, header, hotel.types, true);
+    layout(ins, header, hotel.types);
     ins.extraction.put(hotel.id, ext);
     List<String[]> rows = new ArrayList<>();
     for (Platform.Rec r : sample(hotel, ext, 0.40 + 0.20 * rnd.nextDouble())) {
@@ -305,7 +305,7 @@ final class AttributionWorld {
     if (isIdentity(cols)) {
       cols = new int[] {2, 0, 1, 4, 5, 3};
     }
-    layout(copy, select(header, cols), select(hotel.types, cols), true);
+    layout(copy, select(header, cols), select(hotel.types, cols));
     copy.dump.derivedFrom = ins.dump.id;
     copy.extraction.put(hotel.id, ext);
     double keep = 0.40 + 0.20 * rnd.nextDouble();
@@ -333,7 +333,7 @@ final class AttributionWorld {
     LocalDate last = after(extC).isAfter(after(extR)) ? after(extC) : after(extR);
     Planned ag = plan("aggregate", "mixture", last.plusDays(3 + rnd.nextInt(30)), vendor(), buyer(), false);
     layout(ag, List.of("姓名", "手机", "地址", "银行卡", "金额"),
-        List.of("person_name", "cn_mobile", "address", "bank_card", "amount"), true);
+        List.of("person_name", "cn_mobile", "address", "bank_card", "amount"));
     ag.extraction.put(courier.id, extC);
     ag.extraction.put(rental.id, extR);
     int total = Math.max(30, (int) Math.round(0.25 * population.persons().size()));
@@ -368,7 +368,7 @@ final class AttributionWorld {
 
   private void marketingList(Platform marketing) {
     Planned ml = plan("marketing-list", "unknown", randomObtained(), vendor(), buyer(), false);
-    layout(ml, marketing.header, marketing.types, true);
+    layout(ml, marketing.header, marketing.types);
     double keep = 0.60 + 0.30 * rnd.nextDouble();
     List<String[]> rows = new ArrayList<>();
     for (Platform.Rec r : marketing.records) {
@@ -412,7 +412,7 @@ final class AttributionWorld {
     LocalDate ext = midMonth(rnd.nextInt(SNAPSHOTS.size() - 1));
     Planned so = plan("shop-orders", "single_source", after(ext).plusDays(3 + rnd.nextInt(38)), vendor(), buyer(),
         false);
-    layout(so, shop.header, shop.types, true);
+    layout(so, shop.header, shop.types);
     so.extraction.put(shop.id, ext);
     List<String[]> rows = new ArrayList<>();
     for (Platform.Rec r : sample(shop, ext, 0.40 + 0.30 * rnd.nextDouble())) {
@@ -435,7 +435,7 @@ final class AttributionWorld {
 
   private void rivalCourier(Platform rival) {
     Planned rc = plan("rival-courier", "unknown", randomObtained(), vendor(), buyer(), false);
-    layout(rc, rival.header, rival.types, true);
+    layout(rc, rival.header, rival.types);
     double keep = 0.50 + 0.40 * rnd.nextDouble();
     List<String[]> rows = new ArrayList<>();
     for (Platform.Rec r : rival.records) {
@@ -456,7 +456,7 @@ final class AttributionWorld {
     LocalDate to = after(ext);
     Planned cl = plan("courier-leak", "single_source", (to == null ? ext : to).plusDays(3 + rnd.nextInt(38)),
         vendor(), buyer(), false);
-    layout(cl, courier.header, courier.types, true);
+    layout(cl, courier.header, courier.types);
     cl.extraction.put(courier.id, ext);
     List<String[]> rows = new ArrayList<>();
     for (Platform.Rec r : sample(courier, ext, 0.35 + 0.25 * rnd.nextDouble())) {
@@ -541,9 +541,9 @@ final class AttributionWorld {
   }
 
   /** One of the layouts real dumps come in, drawn per dump: CSV/TSV with header, literal separators without, JSON lines. */
-  private void layout(Planned pl, List<String> header, List<String> types, boolean jsonOk) {
+  private void layout(Planned pl, List<String> header, List<String> types) {
     Dump d = pl.dump;
-    int k = rnd.nextInt(jsonOk ? 6 : 5);
+    int k = rnd.nextInt(6);
     switch (k) {
       case 0:
         d.format = "csv";
