@@ -324,7 +324,8 @@ public final class Classification {
       return new Object[] {res.contentKey(), res.cls(), res.types().toArray(new String[0]), res.identifying(),
           res.validated(), res.valid(), res.unverifiable(), res.failedChecks().toArray(new String[0]),
           res.birthDate() == null ? null : Date.valueOf(res.birthDate()), res.untypedValues(),
-          scala.jdk.javaapi.CollectionConverters.asScala(res.tokenMap()), tokens};
+          scala.jdk.javaapi.CollectionConverters.asScala(res.tokenMap()),
+          scala.jdk.javaapi.CollectionConverters.asScala(res.levels()), tokens};
     }
 
     private RowClassifier forFile(String dataset, List<String> header, boolean tokenFile) {

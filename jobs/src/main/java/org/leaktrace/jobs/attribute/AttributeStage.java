@@ -26,6 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -40,6 +41,8 @@ import org.leaktrace.jobs.rules.AttributeParams;
 import org.leaktrace.jobs.rules.DatasetIds;
 import org.leaktrace.jobs.rules.RecordMatch;
 import org.leaktrace.jobs.rules.Verdicts;
+import org.leaktrace.udf.compare.FellegiSunter;
+import org.leaktrace.udf.compare.RecordComparison;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +61,15 @@ public final class AttributeStage {
   public static final String NONE = "none";
 
   // internal columns
-  private static final String SRC = "_lt_src";
-  private static final String QT = "_lt_qt";
-  private static final String RT = "_lt_rt";
+  static final String SRC = "_lt_src";
+  static final String QT = "_lt_qt";
+  static final String RT = "_lt_rt";
+  static final String QL = "_lt_ql";
+  static final String RL = "_lt_rl";
+  /** Comparison levels of a pair: type → {@link org.leaktrace.udf.compare.Level} ordinal. */
+  static final String CMP = "_lt_cmp";
+  /** A pair's match weight (bits). */
+  private static final String W = "_lt_w";
   private static final String LO = "_lt_lo";
   private static final String HI = "_lt_hi";
   private static final String RANK = "_lt_rank";
@@ -72,10 +81,17 @@ public final class AttributeStage {
       (UDF3<Long, Long, Double, Double>) (n, k, p) -> Binomial.upperTail(n, k, p), DataTypes.DoubleType)
       .asNonNullable();
 
+  /** The comparison levels of two records (plain Java in {@link RecordComparison}). */
+  static final UserDefinedFunction COMPARE = udf(
+      (UDF4<scala.collection.Map<String, String>, scala.collection.Map<String, String>, scala.collection.Map<String, String>,
+          scala.collection.Map<String, String>, java.util.Map<String, Integer>>) (qt, ql, rt, rl) ->
+          RecordComparison.compare(javaMap(qt), javaMap(ql), javaMap(rt), javaMap(rl)),
+      DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType, false)).asNonNullable();
+
   private AttributeStage() {}
 
-  /** The two outputs of {@link #transform}. */
-  public record Result(Dataset<Row> attribution, Dataset<Row> rows) {}
+  /** The outputs of {@link #transform}: verdicts, row assignments, and the match model's figures. */
+  public record Result(Dataset<Row> attribution, Dataset<Row> rows, Dataset<Row> weights) {}
 
   public static void run(SparkSession spark, CaseFile c, Workspace ws) {
     run(spark, c, ws, AttributeParams.DEFAULTS);
@@ -92,6 +108,7 @@ public final class AttributeStage {
         Delta.read(spark, ws.table(Tables.REF_RECORDS), "attribute"),
         Delta.read(spark, ws.table(Tables.REF_SNAPSHOTS), "attribute"),
         Delta.read(spark, ws.table(Tables.CANARIES), "attribute"), params);
+    Delta.overwrite(r.weights(), ws.table(Tables.ATTRIBUTION_WEIGHTS), "leaktrace attribute: match model");
     Delta.overwrite(r.rows(), ws.table(Tables.ATTRIBUTION_ROWS), "leaktrace attribute: rows");
     LOG.info("attribute: wrote row assignments of {} dumps", dumps.size());
     Delta.overwrite(r.attribution(), ws.table(Tables.ATTRIBUTION), "leaktrace attribute: evidence and verdicts");
@@ -118,7 +135,7 @@ public final class AttributeStage {
     // Counted rows (pieces): identifying, verifiable, the first of their content (Art. 11(3) duplicates)
     // (one window over the records: both below derive from the same plan, so Spark can reuse its shuffle)
     Dataset<Row> countedRows = RecordMatch.counted(records)
-        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TOKENS));
+        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TOKENS), col(Cols.LEVELS));
     Dataset<Row> counted = countedRows.select(Cols.DUMP, Cols.ROW_ID);
     Dataset<Row> dumpRows = countedRows.filter(size(col(Cols.TOKENS)).gt(0))
         .withColumn(SRC, lit(null).cast("string"));
@@ -128,12 +145,17 @@ public final class AttributeStage {
             .orderBy(xxhash64(col(Cols.FINGERPRINT)), col(Cols.FINGERPRINT))))
         .filter(col(RANK).leq(p.backgroundSample()))
         .select(lit(null).cast("string").as(Cols.DUMP), xxhash64(col(Cols.FINGERPRINT)).as(Cols.ROW_ID),
-            col(Cols.TOKENS), col(Cols.PLATFORM).as(SRC));
-    Dataset<Row> queries = dumpRows.select(Cols.DUMP, Cols.ROW_ID, Cols.TOKENS, SRC).unionByName(sample);
+            col(Cols.TOKENS), col(Cols.LEVELS), col(Cols.PLATFORM).as(SRC));
+    Dataset<Row> queries = dumpRows.select(Cols.DUMP, Cols.ROW_ID, Cols.TOKENS, Cols.LEVELS, SRC).unionByName(sample);
 
-    // materialized once: every evidence below reads it (Checkpoints: local checkpoint in local mode,
-    // reliable on a cluster so a lost executor's tasks are retried)
-    Dataset<Row> agreeing = Checkpoints.materialize(agreeingRows(queries, refRecords, p));
+    // materialized once: the model is fitted on them and every evidence below reads them (Checkpoints:
+    // local checkpoint in local mode, reliable on a cluster so a lost executor's tasks are retried)
+    Dataset<Row> pairs = Checkpoints.materialize(comparedPairs(queries, refRecords));
+    MatchModel.Fit fit = MatchModel.fit(records.sparkSession(), pairs, refRecords, p);
+    LOG.info("attribute: match model fitted by EM in {} iterations (copy share of candidate pairs by platform: {})",
+        fit.model().iterations(), fit.model().lambda());
+    Dataset<Row> weights = records.sparkSession().createDataFrame(fit.figures(), Tables.ATTRIBUTION_WEIGHTS_SCHEMA);
+    Dataset<Row> agreeing = Checkpoints.materialize(agreeingRows(pairs, fit.model(), p));
     Dataset<Row> dumpAgree = agreeing.filter(col(SRC).isNull()).drop(SRC);
 
     Dataset<Row> n = counted.groupBy(Cols.DUMP).agg(count(lit(1)).as(N));
@@ -163,7 +185,7 @@ public final class AttributeStage {
         .agg(countDistinct(Cols.TYPE, Cols.TOKEN).as(Cols.CANARY_HITS),
             array_sort(collect_set(Cols.PARTNER)).as(Cols.CANARY_PARTNERS));
 
-    Dataset<Row> pairs = Checkpoints.materialize(n.crossJoin(refSnapshots.select(Cols.PLATFORM).distinct())
+    Dataset<Row> evidence = Checkpoints.materialize(n.crossJoin(refSnapshots.select(Cols.PLATFORM).distinct())
         .join(background, new String[] {Cols.PLATFORM}, "left")
         .join(agreement, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
         .join(containment, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
@@ -189,13 +211,15 @@ public final class AttributeStage {
     // agreement), ties to the candidate with the higher score
     Dataset<Row> rowEvidence = dumpAgree.join(perRow, new String[] {Cols.DUMP, Cols.ROW_ID})
         .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM),
-            when(col(Cols.AGREEING_PLATFORMS).equalTo(1), lit(2)).otherwise(lit(1)).as(RANK))
+            when(col(Cols.AGREEING_PLATFORMS).equalTo(1), lit(2)).otherwise(lit(1)).as(RANK), col(W))
         .unionByName(canaryTokens.join(counted, new String[] {Cols.DUMP, Cols.ROW_ID})
-            .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM), lit(3).as(RANK)))
-        .join(pairs.filter(col(Cols.CANDIDATE)).select(Cols.DUMP, Cols.PLATFORM, Cols.SCORE),
+            .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM), lit(3).as(RANK),
+                lit(Double.POSITIVE_INFINITY).as(W)))
+        .join(evidence.filter(col(Cols.CANDIDATE)).select(Cols.DUMP, Cols.PLATFORM, Cols.SCORE),
             new String[] {Cols.DUMP, Cols.PLATFORM})
         .withColumn("_lt_pick", row_number().over(Window.partitionBy(Cols.DUMP, Cols.ROW_ID)
-            .orderBy(col(RANK).desc(), col(Cols.SCORE).desc(), col(Cols.PLATFORM))))
+            .orderBy(col(RANK).equalTo(3).desc(), col(W).desc(), col(RANK).desc(), col(Cols.SCORE).desc(),
+                col(Cols.PLATFORM))))
         .filter(col("_lt_pick").equalTo(1));
     Dataset<Row> rows = Checkpoints.materialize(counted
         .join(rowEvidence.select(Cols.DUMP, Cols.ROW_ID, Cols.PLATFORM, RANK), new String[] {Cols.DUMP, Cols.ROW_ID}, "left")
@@ -206,7 +230,7 @@ public final class AttributeStage {
             coalesce(col(Cols.AGREEING_PLATFORMS), lit(0L)).cast("int").as(Cols.AGREEING_PLATFORMS)));
 
     Dataset<Row> shares = rows.groupBy(Cols.DUMP, Cols.PLATFORM).agg(count(lit(1)).as("_lt_assigned"));
-    Dataset<Row> withShares = pairs.join(shares, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
+    Dataset<Row> withShares = evidence.join(shares, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
         .withColumn(Cols.SHARE, coalesce(col("_lt_assigned"), lit(0L)).divide(col(Cols.ROWS)));
     Dataset<Row> remainder = n.join(shares.filter(col(Cols.PLATFORM).isNull()).drop(Cols.PLATFORM), new String[] {Cols.DUMP}, "left")
         .select(col(Cols.DUMP), lit(null).cast("string").as(Cols.PLATFORM), col(N).as(Cols.ROWS),
@@ -226,17 +250,16 @@ public final class AttributeStage {
         .withColumn(Cols.VERDICT, when(col("_lt_cands").isNull(), lit(Verdicts.UNKNOWN))
             .when(col("_lt_top").geq(p.attributeShare()), lit(Verdicts.ATTRIBUTED)).otherwise(lit(Verdicts.MIXTURE)))
         .selectExpr(out);
-    return new Result(attribution, rows);
+    return new Result(attribution, rows, weights);
   }
 
   /**
-   * Pairs (query row, platform) where some record version of the platform, found through a shared
-   * strong identifier, agrees on every type both carry: at least {@code minCommonTypes} shared types,
-   * of which at least {@code minRecordTypes} are record types. Keeps the extraction bounds the agreeing
-   * versions imply ({@code _lt_lo}: the snapshot before the version appeared, null = no bound;
-   * {@code _lt_hi}: the snapshot after it disappeared).
+   * Every (query row, platform record version) pair found through a shared strong identifier (the
+   * anchor: the same person), with the level of each type both carry ({@link RecordComparison}): dump,
+   * source (null for dump rows), row id, platform, the version's {@code seen_before}/{@code seen_after},
+   * the query row's tokens ({@code _lt_qt}) and the levels ({@code _lt_cmp}, type → level ordinal).
    */
-  static Dataset<Row> agreeingRows(Dataset<Row> queries, Dataset<Row> refRecords, AttributeParams p) {
+  static Dataset<Row> comparedPairs(Dataset<Row> queries, Dataset<Row> refRecords) {
     String strong = RecordMatch.sqlArray(List.of("cn_resident_id", "cn_mobile", "email", "bank_card", "passport", "uscc",
         "plate_number"));
     Dataset<Row> qAnchors = queries.select(col(Cols.DUMP), col(SRC), col(Cols.ROW_ID),
@@ -251,18 +274,38 @@ public final class AttributeStage {
         .dropDuplicates(Cols.DUMP, SRC, Cols.ROW_ID, Cols.PLATFORM, Cols.FINGERPRINT);
     // each query row is identified by (dump, source, row_id); null-safe equality on the first two
     Dataset<Row> q = queries.select(col(Cols.DUMP).as("_lt_qd"), col(SRC).as("_lt_qs"), col(Cols.ROW_ID).as("_lt_qr"),
-        col(Cols.TOKENS).as(QT));
-    Dataset<Row> compared = candidates
+        col(Cols.TOKENS).as(QT), col(Cols.LEVELS).as(QL));
+    return candidates
         .join(q, col(Cols.DUMP).eqNullSafe(col("_lt_qd")).and(col(SRC).eqNullSafe(col("_lt_qs")))
             .and(col(Cols.ROW_ID).equalTo(col("_lt_qr"))))
         .join(refRecords.select(col(Cols.PLATFORM), col(Cols.FINGERPRINT), col(Cols.TOKENS).as(RT),
-            col(Cols.SEEN_BEFORE), col(Cols.SEEN_AFTER)), new String[] {Cols.PLATFORM, Cols.FINGERPRINT})
-        .filter(RecordMatch.agree(QT, RT, p.personTypes(), p.minCommonTypes(), p.minRecordTypes()));
-    return compared.groupBy(Cols.DUMP, SRC, Cols.ROW_ID, Cols.PLATFORM)
+            col(Cols.LEVELS).as(RL), col(Cols.SEEN_BEFORE), col(Cols.SEEN_AFTER)), new String[] {Cols.PLATFORM, Cols.FINGERPRINT})
+        .select(col(Cols.DUMP), col(SRC), col(Cols.ROW_ID), col(Cols.PLATFORM), col(Cols.SEEN_BEFORE), col(Cols.SEEN_AFTER),
+            col(QT), COMPARE.apply(col(QT), col(QL), col(RT), col(RL)).as(CMP));
+  }
+
+  /**
+   * Pairs (query row, platform) where some record version of the platform agrees: its match weight
+   * under {@code model} is at least {@code match_weight}. Keeps the best weight ({@code _lt_w}) and the
+   * extraction bounds the agreeing versions imply ({@code _lt_lo}: the snapshot before the version
+   * appeared, null = no bound; {@code _lt_hi}: the snapshot after it disappeared).
+   */
+  static Dataset<Row> agreeingRows(Dataset<Row> pairs, FellegiSunter model, AttributeParams p) {
+    UserDefinedFunction score = udf((UDF3<String, scala.collection.Map<String, Integer>, scala.collection.Map<String, String>,
+        Double>) (platform, levels, tokens) -> model.score(platform, javaMap(levels), javaMap(tokens)),
+        DataTypes.DoubleType).asNonNullable();
+    return pairs.withColumn(W, score.apply(col(Cols.PLATFORM), col(CMP), col(QT)))
+        .filter(col(W).geq(p.matchWeight()))
+        .groupBy(Cols.DUMP, SRC, Cols.ROW_ID, Cols.PLATFORM)
         .agg(when(sum(when(col(Cols.SEEN_BEFORE).isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
                 .otherwise(min(Cols.SEEN_BEFORE)).as(LO),
             when(sum(when(col(Cols.SEEN_AFTER).isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
-                .otherwise(max(Cols.SEEN_AFTER)).as(HI));
+                .otherwise(max(Cols.SEEN_AFTER)).as(HI),
+            max(W).as(W));
+  }
+
+  private static <K, V> java.util.Map<K, V> javaMap(scala.collection.Map<K, V> m) {
+    return m == null ? null : scala.jdk.javaapi.CollectionConverters.asJava(m);
   }
 
   /**

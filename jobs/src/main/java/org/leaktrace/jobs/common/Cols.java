@@ -91,6 +91,17 @@ public final class Cols {
   public static final String VALID_TO = "valid_to";
   public static final String FINGERPRINT = "fingerprint";
   public static final String TOKENS = "tokens";
+  /** Comparison-level tokens of a record (written form, meaning and written prefix by granularity). */
+  public static final String LEVELS = "levels";
+
+  // attribution's match model
+  public static final String LEVEL = "level";
+  public static final String M = "m";
+  public static final String U = "u";
+  public static final String U_SOURCE = "u_source";
+  public static final String U_PAIRS = "u_pairs";
+  public static final String WEIGHT = "weight";
+  public static final String COPY_SHARE = "copy_share";
   public static final String FIRST_SEEN = "first_seen";
   public static final String LAST_SEEN = "last_seen";
   public static final String SEEN_BEFORE = "seen_before";

@@ -52,6 +52,8 @@ public final class Tables {
 
   /** Analytic zone: evidence and verdict per (dump, platform); a null platform holds the unexplained share. */
   public static final String ATTRIBUTION = "analytic/attribution";
+  /** Analytic zone: attribution's match model: m, u and the weight of each platform's type and level. */
+  public static final String ATTRIBUTION_WEIGHTS = "analytic/attribution_weights";
   /** Analytic zone: each counted dump row with the platform it is assigned to (or null) and why. */
   public static final String ATTRIBUTION_ROWS = "analytic/attribution_rows";
 
@@ -161,6 +163,7 @@ public final class Tables {
       createStructField(Cols.PLATFORM, StringType, false),
       createStructField(Cols.FINGERPRINT, StringType, false),
       createStructField(Cols.TOKENS, createMapType(StringType, StringType, false), false),
+      createStructField(Cols.LEVELS, createMapType(StringType, StringType, false), false),
       createStructField(Cols.FIRST_SEEN, DateType, false),
       createStructField(Cols.LAST_SEEN, DateType, false),
       createStructField(Cols.SEEN_BEFORE, DateType, true),
@@ -185,6 +188,25 @@ public final class Tables {
    * null platform whose {@code share} is the unexplained remainder. {@code verdict} repeats the dump's
    * verdict on every row.
    */
+  /**
+   * The match model: for each platform, field type and comparison level, m (share of copies at that
+   * level, by EM), u (share of non-copies, measured), where u was measured ({@code background}: other
+   * platforms' records of the same person; {@code random}: random pairs of the platform's records;
+   * {@code prior}: a person or credential type nobody else holds) on how many comparisons, the weight
+   * log2(m/u) before term-frequency adjustment, and the platform's share of copies among its candidate
+   * pairs (EM's λ).
+   */
+  public static final StructType ATTRIBUTION_WEIGHTS_SCHEMA = createStructType(List.of(
+      createStructField(Cols.PLATFORM, StringType, false),
+      createStructField(Cols.TYPE, StringType, false),
+      createStructField(Cols.LEVEL, StringType, false),
+      createStructField(Cols.M, DoubleType, false),
+      createStructField(Cols.U, DoubleType, false),
+      createStructField(Cols.U_SOURCE, StringType, false),
+      createStructField(Cols.U_PAIRS, LongType, false),
+      createStructField(Cols.WEIGHT, DoubleType, false),
+      createStructField(Cols.COPY_SHARE, DoubleType, false)));
+
   public static final StructType ATTRIBUTION_SCHEMA = createStructType(List.of(
       createStructField(Cols.DUMP, StringType, false),
       createStructField(Cols.PLATFORM, StringType, true),
@@ -249,7 +271,8 @@ public final class Tables {
       createStructField(Cols.FAILED_CHECKS, createArrayType(StringType, false), false),
       createStructField(Cols.BIRTH_DATE, DateType, true),
       createStructField(Cols.UNTYPED_VALUES, IntegerType, false),
-      createStructField(Cols.TOKENS, createMapType(StringType, StringType, false), false)));
+      createStructField(Cols.TOKENS, createMapType(StringType, StringType, false), false),
+      createStructField(Cols.LEVELS, createMapType(StringType, StringType, false), false)));
 
   /**
    * Tokens: one per non-empty typed value. {@code status} is valid / invalid / masked /

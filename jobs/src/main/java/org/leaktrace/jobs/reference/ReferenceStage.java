@@ -286,7 +286,7 @@ public final class ReferenceStage {
   public static Dataset<Row> refRecords(Dataset<Row> records, Dataset<Row> snapshots) {
     Dataset<Row> versions = records.filter(size(col(Cols.TOKENS)).gt(0))
         .groupBy(platformId().as(Cols.PLATFORM), col(Cols.CONTENT_KEY).as(Cols.FINGERPRINT))
-        .agg(first(Cols.TOKENS).as(Cols.TOKENS), min(Cols.SNAPSHOT).as(Cols.FIRST_SEEN),
+        .agg(first(Cols.TOKENS).as(Cols.TOKENS), first(Cols.LEVELS).as(Cols.LEVELS), min(Cols.SNAPSHOT).as(Cols.FIRST_SEEN),
             max(Cols.SNAPSHOT).as(Cols.LAST_SEEN), countDistinct(Cols.SNAPSHOT).cast("int").as(Cols.SNAPSHOTS));
     Dataset<Row> s = snapshots.select(Cols.PLATFORM, Cols.SNAPSHOT, Cols.PREVIOUS, Cols.NEXT);
     return versions

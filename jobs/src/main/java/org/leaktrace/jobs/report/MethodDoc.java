@@ -42,9 +42,17 @@ public final class MethodDoc {
       new String[] {"reference", "platforms",
           "Reads the cooperating platforms' exports or token files (snapshots by date) into reference tokens."},
       new String[] {"attribute", "attribution",
-          "Compares each dump's tokens with each platform's reference tokens: containment, rows found at one "
-          + "platform only, canary (decoy) records, the snapshot window that matches; gives a verdict "
-          + "(attributed, mixture, unknown) with a score."},
+          "Compares each dump row with the record versions of each platform that hold one of its strong "
+          + "identifiers (the same person), field type by field type, at graded levels: the same written form, "
+          + "equal after normalization, equal at the coarser of the two precisions (a time re-typed to the "
+          + "minute, a truncated address) in the same written form or only in meaning, partly equal, different. "
+          + "Each level weighs log2(m/u) (Fellegi-Sunter): u is measured on pairs that are not copies (other "
+          + "platforms' records of the same person, or random pairs), a value many records share weighs by its "
+          + "share instead, m is estimated by EM; the figures are in the match model below. A row agrees with a "
+          + "platform when its best record version weighs at least match_weight. Per dump and platform: "
+          + "agreement against the background (other platforms' rows tested the same way, binomial test), "
+          + "containment, rows agreeing with one platform only, canary (decoy) records, the snapshot window "
+          + "that matches; a verdict (attributed, mixture, unknown) with shares."},
       new String[] {"count", "impact",
           "Counts pieces and individuals per class: removes duplicates (Art. 11(3)), reports unverifiable rows "
           + "instead of counting them, links rows that share a strong identifier into individuals, counts minors "
@@ -140,6 +148,8 @@ public final class MethodDoc {
       parameters(b, rest);
     }
 
+    modelSection(b, s);
+
     b.append("## Thresholds (2017 SPC/SPP Interpretation, Art. 5)\n\n");
     b.append("| tier | classes (").append(md(in.taxonomyName())).append(") | serious, Art. 5(1)(3)-(5) ")
         .append("| insider, Art. 5(1)(8) | particularly serious, Art. 5(2) |\n| ---: | --- | ---: | ---: | ---: |\n");
@@ -194,6 +204,34 @@ public final class MethodDoc {
     b.append("\nQuarantine reasons per dump and file are in `summary.json`; every quarantined line is in ")
         .append("`quarantine.csv` (place and reason, never its bytes).\n");
     return b.toString();
+  }
+
+  /** The match model's weights per platform and field type (summary.json's {@code attribution_model}). */
+  private static void modelSection(StringBuilder b, ObjectNode s) {
+    List<JsonNode> model = list(s.get("attribution_model"));
+    if (model.isEmpty()) {
+      return;
+    }
+    List<String> levels = Arrays.stream(org.leaktrace.udf.compare.Level.values())
+        .map(org.leaktrace.udf.compare.Level::code).toList();
+    b.append("## Attribution's match model\n\n");
+    b.append("Weight in bits, log2(m/u), of each comparison level, per platform and field type. m: share of copies ")
+        .append("at the level (EM over the dump rows' candidate pairs); u: share of non-copies at the level, measured ")
+        .append("on `background` pairs (other platforms' records of the same person), `random` pairs of the ")
+        .append("platform's own records, or a `prior` (a person or credential type no other platform holds). ")
+        .append("Every m and u is in `attribution_model.csv`.\n\n");
+    b.append("| platform | type | u from | pairs | ").append(String.join(" | ", levels)).append(" |\n| --- | --- | --- | ---: |")
+        .append(" ---: |".repeat(levels.size())).append('\n');
+    for (JsonNode e : model) {
+      List<String> cells = new ArrayList<>(List.of(text(e, "platform"), text(e, "type"), text(e, "u_source"),
+          ReportModel.fmt(num(e, "u_pairs"))));
+      for (String l : levels) {
+        JsonNode w = e.path("weight").get(l);
+        cells.add(w == null ? "" : String.format(Locale.ROOT, "%.1f", w.asDouble()));
+      }
+      row(b, cells.toArray(new String[0]));
+    }
+    b.append('\n');
   }
 
   private static boolean ran(ObjectNode s, String key) {

@@ -79,6 +79,11 @@ public final class ReportStage {
         addAttribution(summary, AttributionSummaries.summaryFragments(attribution));
         AttributionSummaries.writeExhibit(attribution, ws.exhibit().resolve("attribution.csv"));
       }
+      if (Delta.exists(spark, ws.table(Tables.ATTRIBUTION_WEIGHTS))) {
+        Dataset<Row> weights = Delta.read(spark, ws.table(Tables.ATTRIBUTION_WEIGHTS), "report");
+        summary.set("attribution_model", ModelSummaries.summary(weights));
+        ModelSummaries.writeExhibit(weights, ws.exhibit().resolve("attribution_model.csv"));
+      }
       if (Delta.exists(spark, ws.table(Tables.IMPACT))) {
         addImpact(summary, CountSummaries.read(spark, ws, Conf.taxonomy(c)));
       }
@@ -232,7 +237,7 @@ public final class ReportStage {
     Path taxonomy = Conf.taxonomyFile(c);
     Map<String, Long> versions = new java.util.TreeMap<>();
     for (String t : List.of(Tables.CUSTODY, Tables.RAW_ROWS, Tables.QUARANTINE, Tables.COLUMNS, Tables.RECORDS,
-        Tables.TOKENS, Tables.ATTRIBUTION, Tables.IMPACT, Tables.IMPACT_BY_SELLER, Tables.COUNT_AUDIT,
+        Tables.TOKENS, Tables.ATTRIBUTION, Tables.ATTRIBUTION_WEIGHTS, Tables.IMPACT, Tables.IMPACT_BY_SELLER, Tables.COUNT_AUDIT,
         Tables.RESALE_PAIRS, Tables.RESALE_EDGES, Tables.RESALE_LINEAGE, Tables.ESTIMATES)) {
       if (Delta.exists(spark, ws.table(t))) {
         versions.put(t, io.delta.tables.DeltaTable.forPath(spark, ws.table(t)).history(1)

@@ -24,8 +24,8 @@ public record TraceParams(
     int maxAnchorRows)
     implements Serializable {
 
-  public static final TraceParams DEFAULTS = new TraceParams(AttributeParams.DEFAULTS.personTypes(),
-      AttributeParams.DEFAULTS.minCommonTypes(), AttributeParams.DEFAULTS.minRecordTypes(), 3, 0.90, 1000);
+  public static final TraceParams DEFAULTS = new TraceParams(AttributeParams.DEFAULTS.personTypes(), 2, 1, 3,
+      0.90, 1000);
 
   /** Name → (value, one-line rationale), for METHOD.md. */
   public Map<String, String[]> describe() {

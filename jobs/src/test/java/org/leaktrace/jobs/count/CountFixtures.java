@@ -70,7 +70,7 @@ final class CountFixtures {
     Builder row(String dataset, long rowId, String contentKey, String cls, boolean identifying, LocalDate birth) {
       records.add(RowFactory.create(dataset, rowId, "f.csv", rowId, null, contentKey, cls,
           List.of(identifying ? "cn_mobile" : "datetime"), identifying, identifying ? 1 : 0, identifying ? 1 : 0,
-          false, List.of(), birth == null ? null : Date.valueOf(birth), 0, NO_TOKENS));
+          false, List.of(), birth == null ? null : Date.valueOf(birth), 0, NO_TOKENS, NO_TOKENS));
       return this;
     }
 
@@ -81,7 +81,7 @@ final class CountFixtures {
     /** An identifying row whose validated values all fail their checks. */
     Builder unverifiable(String dataset, long rowId, String contentKey) {
       records.add(RowFactory.create(dataset, rowId, "f.csv", rowId, null, contentKey, "other",
-          List.of("cn_mobile"), true, 1, 0, true, List.of("cn_mobile:prefix"), null, 0, NO_TOKENS));
+          List.of("cn_mobile"), true, 1, 0, true, List.of("cn_mobile:prefix"), null, 0, NO_TOKENS, NO_TOKENS));
       return this;
     }
 

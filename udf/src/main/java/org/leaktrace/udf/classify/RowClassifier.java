@@ -11,6 +11,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.leaktrace.udf.compare.RecordComparison;
+import org.leaktrace.udf.fields.ComparisonKeys;
 import org.leaktrace.udf.hash.KeyedHasher;
 import org.leaktrace.udf.id.ResidentIds;
 import org.leaktrace.udf.taxonomy.Taxonomy;
@@ -50,6 +52,9 @@ public final class RowClassifier implements Serializable {
    * @param birthDate the birth date of the first valid resident ID, or null
    * @param untypedValues non-empty values of columns no type was found for (part of the content key,
    *     not tokenized; 0 for token-file rows, which carry only typed values)
+   * @param levels what graded comparison needs of the usable values besides their tokens: written-form,
+   *     meaning and written-prefix tokens by granularity ({@link RecordComparison}'s keys → token; several
+   *     values of one type joined with {@code ;} in token order); empty for token-file rows
    */
   public record Result(
       String contentKey,
@@ -61,7 +66,8 @@ public final class RowClassifier implements Serializable {
       List<String> failedChecks,
       LocalDate birthDate,
       List<Token> tokens,
-      int untypedValues) {
+      int untypedValues,
+      SortedMap<String, String> levels) {
 
     /** DESIGN.md: at least one validated identifier and none that passes validation. */
     public boolean unverifiable() {
@@ -125,6 +131,7 @@ public final class RowClassifier implements Serializable {
     int valid = 0;
     LocalDate birth = null;
     int untyped = 0;
+    SortedMap<String, SortedSet<String>> levelSets = new TreeMap<>();
     int n = Math.min(fields.size(), columns.size());
     for (int i = 0; i < n; i++) {
       String raw = fields.get(i);
@@ -164,6 +171,9 @@ public final class RowClassifier implements Serializable {
       boolean ok = check.status() == Check.Status.VALID || check.status() == Check.Status.NOT_VALIDATED;
       if (ok) {
         usable.add(t);
+        if (norm != null) {
+          addLevels(levelSets, t, ComparisonKeys.of(t, raw, norm));
+        }
       }
       if (t == FieldType.CN_RESIDENT_ID && check.valid() && birth == null) {
         birth = ResidentIds.birthDate(norm);
@@ -182,7 +192,33 @@ public final class RowClassifier implements Serializable {
     // Only values that pass (or have no) validation decide the class: a failing card number is no
     // evidence of property information.
     String cls = usable.isEmpty() ? null : taxonomy.classOfRow(usable, datasetTypes);
-    return new Result(key, cls, types, identifying, validated, valid, failed, birth, tokens, untyped);
+    return new Result(key, cls, types, identifying, validated, valid, failed, birth, tokens, untyped,
+        joined(levelSets));
+  }
+
+  /** Level tokens are 64-bit: they are compared only between candidate records of one person. */
+  private void addLevels(SortedMap<String, SortedSet<String>> sets, FieldType t, ComparisonKeys.Keys k) {
+    String type = t.key();
+    if (k.surface() != null) {
+      sets.computeIfAbsent(RecordComparison.surfaceKey(type), x -> new TreeSet<>())
+          .add(hasher.shortToken(RecordComparison.surfaceKey(type), k.surface()));
+    }
+    for (int g = 0; g < ComparisonKeys.LEVELS; g++) {
+      if (k.meaning()[g] != null) {
+        String key = RecordComparison.meaningKey(type, g);
+        sets.computeIfAbsent(key, x -> new TreeSet<>()).add(hasher.shortToken(key, k.meaning()[g]));
+      }
+      if (k.form()[g] != null) {
+        String key = RecordComparison.formKey(type, g);
+        sets.computeIfAbsent(key, x -> new TreeSet<>()).add(hasher.shortToken(key, k.form()[g]));
+      }
+    }
+  }
+
+  private static SortedMap<String, String> joined(SortedMap<String, SortedSet<String>> sets) {
+    SortedMap<String, String> out = new TreeMap<>();
+    sets.forEach((k, set) -> out.put(k, String.join(";", set)));
+    return out;
   }
 
   /** A token-file cell: status letter, colon, token ({@code v:3fa9...}). */
@@ -246,7 +282,7 @@ public final class RowClassifier implements Serializable {
       types.add(t.key());
     }
     String cls = usable.isEmpty() ? null : taxonomy.classOfRow(usable, datasetTypes);
-    return new Result(key, cls, types, identifying, validated, valid, failed, null, tokens, 0);
+    return new Result(key, cls, types, identifying, validated, valid, failed, null, tokens, 0, new TreeMap<>());
   }
 
   /** The columns of a token file from its header ({@code _lt_content_key,_lt_types,type:name,...}). */

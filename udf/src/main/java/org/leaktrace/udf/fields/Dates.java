@@ -82,8 +82,15 @@ public final class Dates {
     }
   }
 
-  /** A parsed value: the local date-time, whether the source had a time of day, and its form. */
-  public record Parsed(LocalDateTime value, boolean hasTime, Form form) {
+  /**
+   * A parsed value: the local date-time, whether the source had a time of day, its form, and whether
+   * the time was written to the second (a time re-typed to the minute reads as {@code :00}).
+   */
+  public record Parsed(LocalDateTime value, boolean hasTime, Form form, boolean hasSeconds) {
+
+    Parsed(LocalDateTime value, boolean hasTime, Form form) {
+      this(value, hasTime, form, false);
+    }
 
     /** {@code yyyy-MM-dd} when the source had no time, else {@code yyyy-MM-dd'T'HH:mm:ss}. */
     public String iso() {
@@ -122,7 +129,7 @@ public final class Dates {
         if (m.group(9) != null) {
           t = toZone(t, offset(m.group(9)), zone);
         }
-        return Optional.of(new Parsed(t, true, Form.SEPARATED));
+        return Optional.of(new Parsed(t, true, Form.SEPARATED, m.group(7) != null));
       }
       m = CHINESE.matcher(s);
       if (m.matches()) {
@@ -131,7 +138,7 @@ public final class Dates {
           return Optional.of(new Parsed(d.atStartOfDay(), false, Form.CHINESE));
         }
         return Optional.of(
-            new Parsed(d.atTime(time(m.group(4), m.group(5), m.group(6))), true, Form.CHINESE));
+            new Parsed(d.atTime(time(m.group(4), m.group(5), m.group(6))), true, Form.CHINESE, m.group(6) != null));
       }
       m = COMPACT.matcher(s);
       if (m.matches()) {
@@ -140,7 +147,7 @@ public final class Dates {
           return Optional.of(new Parsed(d.atStartOfDay(), false, Form.COMPACT));
         }
         return Optional.of(
-            new Parsed(d.atTime(time(m.group(4), m.group(5), m.group(6))), true, Form.COMPACT));
+            new Parsed(d.atTime(time(m.group(4), m.group(5), m.group(6))), true, Form.COMPACT, true));
       }
       if (EPOCH.matcher(s).matches()) {
         long n = Long.parseLong(s);
@@ -150,7 +157,7 @@ public final class Dates {
         }
         Instant i = s.length() == 13 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
         LocalDateTime t = LocalDateTime.ofInstant(i, zone).withNano(0);
-        return Optional.of(new Parsed(t, true, Form.EPOCH));
+        return Optional.of(new Parsed(t, true, Form.EPOCH, true));
       }
     } catch (DateTimeException | NumberFormatException e) {
       // A date-shaped value that is not a real date (2020-02-30, 25:61): not parsed.

@@ -142,6 +142,15 @@ public final class KeyedHasher implements Serializable {
     return Hex.encodeHexString(Arrays.copyOf(full, TOKEN_BYTES), true);
   }
 
+  /**
+   * Like {@link #token(String, String)}, 64 bits (16 hex characters): for keys compared only among a
+   * few candidate records (comparison levels), where the full 128 bits would only take room.
+   */
+  public String shortToken(String domain, String value) {
+    String t = token(domain, value);
+    return t == null ? null : t.substring(0, 16);
+  }
+
   /** Describes the scheme only; the key never appears. */
   @Override
   public String toString() {
