@@ -16,7 +16,7 @@ final class AddressHandler extends BaseHandler {
           + "|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门";
 
   /** A province at the start, with its optional suffix; group 1 is the name. */
-  private static final Pattern PROVINCE =
+  static final Pattern PROVINCE =
       Pattern.compile(
           "^(" + PROVINCE_NAMES + ")(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?");
 

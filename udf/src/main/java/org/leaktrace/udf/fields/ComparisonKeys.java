@@ -68,8 +68,8 @@ public final class ComparisonKeys {
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
   /** A district-level unit: two characters and 区/县/旗 (the name before it may be longer; two suffice). */
   private static final Pattern DISTRICT = Pattern.compile("\\p{IsHan}{2}(?:区|县|旗)");
-  private static final Pattern ROAD_END = Pattern.compile("[路街道巷弄里]");
-  private static final Pattern NUMBER_END = Pattern.compile("号");
+  /** The house number: digits (a range or a sub-number allowed) and 号. */
+  private static final Pattern HOUSE_NUMBER = Pattern.compile("\\d+(?:[-之]\\d+)?号");
   private static final Pattern BRACKETED = Pattern.compile("[(（][^)）]*[)）]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -117,7 +117,9 @@ public final class ComparisonKeys {
 
   /**
    * Room, number, road, district by the meaning (province and city left out: writers abbreviate or drop
-   * them; brackets and spaces removed), and the written prefix up to each, in the writer's style.
+   * them; brackets and spaces removed), and the written prefix up to each, in the writer's style. The
+   * district is the first 区/县/旗 unit after the province (自治区 is a province); the road is what comes
+   * before the house number ({@code 12号}), or the whole rest when the number was cut off.
    */
   private static void address(String written, String[] meaning, String[] form) {
     String noBrackets = BRACKETED.matcher(written).replaceAll("");
@@ -131,31 +133,45 @@ public final class ComparisonKeys {
         compact.append(c);
       }
     }
+    Matcher pm = AddressHandler.PROVINCE.matcher(compact);
     Matcher dm = DISTRICT.matcher(compact);
-    if (!dm.find()) {
+    int from = pm.lookingAt() ? pm.end() : 0;
+    String district = null;
+    while (from < compact.length() && dm.find(from)) {
+      String d = compact.substring(dm.start(), dm.end());
+      if (!d.endsWith("治区") && !d.endsWith("政区")) {
+        district = d;
+        break;
+      }
+      from = dm.end();
+    }
+    if (district == null) {
       return;
     }
-    String district = compact.substring(dm.start(), dm.end());
     int dEnd = dm.end();
     meaning[3] = district;
     form[3] = noBrackets.substring(0, endIn[dEnd - 1]);
     String street = compact.substring(dEnd);
-    Matcher rm = ROAD_END.matcher(street);
-    if (!rm.find() || rm.end() < 2) {
+    if (street.isEmpty()) {
       return;
     }
-    int rEnd = rm.end();
-    meaning[2] = district + "|" + street.substring(0, rEnd);
+    Matcher nm = HOUSE_NUMBER.matcher(street);
+    if (!nm.find()) {
+      meaning[2] = district + "|" + street;
+      form[2] = noBrackets.substring(0, endIn[compact.length() - 1]);
+      return;
+    }
+    String road = street.substring(0, nm.start());
+    if (road.isEmpty()) {
+      return;
+    }
+    int rEnd = nm.start();
+    meaning[2] = district + "|" + road;
     form[2] = noBrackets.substring(0, endIn[dEnd + rEnd - 1]);
-    Matcher nm = NUMBER_END.matcher(street);
-    if (!nm.find(rEnd) || nm.end() <= rEnd + 1) {
-      return;
-    }
-    int nEnd = nm.end();
-    meaning[1] = district + "|" + street.substring(0, rEnd) + "|" + street.substring(rEnd, nEnd);
-    form[1] = noBrackets.substring(0, endIn[dEnd + nEnd - 1]);
-    if (nEnd < street.length()) {
-      meaning[0] = meaning[1] + "|" + street.substring(nEnd);
+    meaning[1] = meaning[2] + "|" + nm.group();
+    form[1] = noBrackets.substring(0, endIn[dEnd + nm.end() - 1]);
+    if (nm.end() < street.length()) {
+      meaning[0] = meaning[1] + "|" + street.substring(nm.end());
       form[0] = SPACES.matcher(noBrackets).replaceAll(" ").strip();
     }
   }

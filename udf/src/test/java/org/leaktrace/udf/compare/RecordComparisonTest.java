@@ -72,6 +72,12 @@ class RecordComparisonTest {
     assertEquals(Level.COARSE, level(FieldType.ADDRESS, "广东省深圳市南山区科技路", rental));
     assertEquals(Level.PARTIAL, level(FieldType.ADDRESS, courier, "广东省深圳市南山区高新路7号1栋202室"));
     assertEquals(Level.DISAGREE, level(FieldType.ADDRESS, courier, "北京市海淀区中关村大街1号"));
+    // roads without a road word, autonomous regions, a number cut off
+    String region = "内蒙古自治区呼和浩特市新城区彭旁145号13栋2226室";
+    assertEquals(Level.COARSE, level(FieldType.ADDRESS, region, "内蒙古自治区 呼和浩特市 新城区 彭旁145号13栋2226室"));
+    assertEquals(Level.PARTIAL, level(FieldType.ADDRESS, region, "内蒙古自治区呼和浩特市新城区梁丘桥65号22栋1407室"));
+    assertEquals(Level.FORM_COARSE, level(FieldType.ADDRESS, "内蒙古自治区呼和浩特市新城区彭旁", region));
+    assertEquals(Level.COARSE, level(FieldType.ADDRESS, "呼和浩特新城区彭旁", region));
   }
 
   @Test
