@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -24,9 +25,9 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF3;
-import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -38,11 +39,11 @@ import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.config.DatasetSpec;
 import org.leaktrace.jobs.rules.AttributeParams;
+import org.leaktrace.jobs.rules.CanaryMatch;
 import org.leaktrace.jobs.rules.DatasetIds;
 import org.leaktrace.jobs.rules.RecordMatch;
 import org.leaktrace.jobs.rules.Verdicts;
 import org.leaktrace.udf.compare.FellegiSunter;
-import org.leaktrace.udf.compare.RecordComparison;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,13 +82,6 @@ public final class AttributeStage {
       (UDF3<Long, Long, Double, Double>) (n, k, p) -> Binomial.upperTail(n, k, p), DataTypes.DoubleType)
       .asNonNullable();
 
-  /** The comparison levels of two records (plain Java in {@link RecordComparison}). */
-  static final UserDefinedFunction COMPARE = udf(
-      (UDF4<scala.collection.Map<String, String>, scala.collection.Map<String, String>, scala.collection.Map<String, String>,
-          scala.collection.Map<String, String>, java.util.Map<String, Integer>>) (qt, ql, rt, rl) ->
-          RecordComparison.compare(javaMap(qt), javaMap(ql), javaMap(rt), javaMap(rl)),
-      DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType, false)).asNonNullable();
-
   private AttributeStage() {}
 
   /** The outputs of {@link #transform}: verdicts, row assignments, and the match model's figures. */
@@ -107,7 +101,7 @@ public final class AttributeStage {
         Delta.read(spark, ws.table(Tables.REF_TOKENS), "attribute"),
         Delta.read(spark, ws.table(Tables.REF_RECORDS), "attribute"),
         Delta.read(spark, ws.table(Tables.REF_SNAPSHOTS), "attribute"),
-        Delta.read(spark, ws.table(Tables.CANARIES), "attribute"), params);
+        Delta.read(spark, ws.table(Tables.CANARIES), "attribute"), obtained(spark, c), params);
     Delta.overwrite(r.weights(), ws.table(Tables.ATTRIBUTION_WEIGHTS), "leaktrace attribute: match model");
     Delta.overwrite(r.rows(), ws.table(Tables.ATTRIBUTION_ROWS), "leaktrace attribute: rows");
     LOG.info("attribute: wrote row assignments of {} dumps", dumps.size());
@@ -128,9 +122,11 @@ public final class AttributeStage {
    * @param refRecords {@code reference/ref_records}
    * @param refSnapshots {@code reference/snapshots}
    * @param canaries {@code reference/canaries}
+   * @param obtained each dump ({@code dump}) with the date it was obtained ({@code obtained})
    */
   public static Result transform(Dataset<Row> records, Dataset<Row> tokens, Dataset<Row> refTokens,
-      Dataset<Row> refRecords, Dataset<Row> refSnapshots, Dataset<Row> canaries, AttributeParams p) {
+      Dataset<Row> refRecords, Dataset<Row> refSnapshots, Dataset<Row> canaries, Dataset<Row> obtained,
+      AttributeParams p) {
     Column dumpId = DatasetIds.dumpId();
     // Counted rows (pieces): identifying, verifiable, the first of their content (Art. 11(3) duplicates)
     // (one window over the records: both below derive from the same plan, so Spark can reuse its shuffle)
@@ -179,10 +175,12 @@ public final class AttributeStage {
         .groupBy(Cols.DUMP, Cols.PLATFORM).agg(countDistinct(Cols.ROW_ID).as("_lt_contained"));
 
     // Canaries: planted values of one partner's copy (LEGAL.md, honey records)
-    Dataset<Row> canaryTokens = tokens.select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TYPE), col(Cols.TOKEN))
-        .join(canaries, new String[] {Cols.TYPE, Cols.TOKEN});
-    Dataset<Row> canaryHits = canaryTokens.groupBy(Cols.DUMP, Cols.PLATFORM)
-        .agg(countDistinct(Cols.TYPE, Cols.TOKEN).as(Cols.CANARY_HITS),
+    // (a canary is a whole planted record: CanaryMatch)
+    Dataset<Row> canaryRows = CanaryMatch.hits(countedRows,
+        tokens.select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TYPE), col(Cols.STRENGTH), col(Cols.STATUS),
+            col(Cols.TOKEN)), canaries);
+    Dataset<Row> canaryHits = canaryRows.groupBy(Cols.DUMP, Cols.PLATFORM)
+        .agg(countDistinct(Cols.PARTNER, Cols.RECORD).as(Cols.CANARY_HITS),
             array_sort(collect_set(Cols.PARTNER)).as(Cols.CANARY_PARTNERS));
 
     Dataset<Row> evidence = Checkpoints.materialize(n.crossJoin(refSnapshots.select(Cols.PLATFORM).distinct())
@@ -190,7 +188,7 @@ public final class AttributeStage {
         .join(agreement, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
         .join(containment, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
         .join(canaryHits, new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
-        .join(window(dumpAgree, refSnapshots), new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
+        .join(window(dumpAgree, refSnapshots, obtained), new String[] {Cols.DUMP, Cols.PLATFORM}, "left")
         .select(col(Cols.DUMP), col(Cols.PLATFORM), col(N).as(Cols.ROWS),
             coalesce(col(Cols.AGREEING_ROWS), lit(0L)).as(Cols.AGREEING_ROWS),
             greatest(coalesce(col(B), lit(0.0)), lit(p.minBackground())).as(Cols.BACKGROUND),
@@ -212,7 +210,7 @@ public final class AttributeStage {
     Dataset<Row> rowEvidence = dumpAgree.join(perRow, new String[] {Cols.DUMP, Cols.ROW_ID})
         .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM),
             when(col(Cols.AGREEING_PLATFORMS).equalTo(1), lit(2)).otherwise(lit(1)).as(RANK), col(W))
-        .unionByName(canaryTokens.join(counted, new String[] {Cols.DUMP, Cols.ROW_ID})
+        .unionByName(canaryRows
             .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM), lit(3).as(RANK),
                 lit(Double.POSITIVE_INFINITY).as(W)))
         .join(evidence.filter(col(Cols.CANDIDATE)).select(Cols.DUMP, Cols.PLATFORM, Cols.SCORE),
@@ -281,7 +279,7 @@ public final class AttributeStage {
         .join(refRecords.select(col(Cols.PLATFORM), col(Cols.FINGERPRINT), col(Cols.TOKENS).as(RT),
             col(Cols.LEVELS).as(RL), col(Cols.SEEN_BEFORE), col(Cols.SEEN_AFTER)), new String[] {Cols.PLATFORM, Cols.FINGERPRINT})
         .select(col(Cols.DUMP), col(SRC), col(Cols.ROW_ID), col(Cols.PLATFORM), col(Cols.SEEN_BEFORE), col(Cols.SEEN_AFTER),
-            col(QT), COMPARE.apply(col(QT), col(QL), col(RT), col(RL)).as(CMP));
+            col(QT), RecordMatch.COMPARE.apply(col(QT), col(QL), col(RT), col(RL)).as(CMP));
   }
 
   /**
@@ -304,6 +302,15 @@ public final class AttributeStage {
             max(W).as(W));
   }
 
+  /** Each dump of the case with its obtained date. */
+  static Dataset<Row> obtained(SparkSession spark, CaseFile c) {
+    List<Row> rows = c.dumps().stream().map(d -> RowFactory.create(d.id(), java.sql.Date.valueOf(d.obtained())))
+        .toList();
+    return spark.createDataFrame(rows, DataTypes.createStructType(List.of(
+        DataTypes.createStructField(Cols.DUMP, DataTypes.StringType, false),
+        DataTypes.createStructField(Cols.OBTAINED, DataTypes.DateType, false))));
+  }
+
   private static <K, V> java.util.Map<K, V> javaMap(scala.collection.Map<K, V> m) {
     return m == null ? null : scala.jdk.javaapi.CollectionConverters.asJava(m);
   }
@@ -311,24 +318,28 @@ public final class AttributeStage {
   /**
    * The extraction window per (dump, platform): among the intervals between consecutive snapshots (and
    * the open ones before the first and after the last), those consistent with the most agreeing rows;
-   * a few rows with odd versions cannot narrow or shift it. Null ends are open.
+   * a few rows with odd versions cannot narrow or shift it. A dump cannot have been extracted after it
+   * was obtained: intervals starting on or after that date are left out, and the window ends on it at
+   * the latest. A null start is open.
    */
-  static Dataset<Row> window(Dataset<Row> dumpAgree, Dataset<Row> refSnapshots) {
+  static Dataset<Row> window(Dataset<Row> dumpAgree, Dataset<Row> refSnapshots, Dataset<Row> obtained) {
     Dataset<Row> intervals = refSnapshots.select(col(Cols.PLATFORM), col(Cols.PREVIOUS).as("_lt_a"),
             col(Cols.SNAPSHOT).as("_lt_b"))
         .unionByName(refSnapshots.filter(col(Cols.NEXT).isNull())
             .select(col(Cols.PLATFORM), col(Cols.SNAPSHOT).as("_lt_a"), lit(null).cast("date").as("_lt_b")));
     Dataset<Row> counts = dumpAgree.join(intervals, Cols.PLATFORM)
+        .join(obtained, Cols.DUMP)
+        .filter(col("_lt_a").isNull().or(col("_lt_a").lt(col(Cols.OBTAINED))))
         .filter(expr("(" + LO + " IS NULL OR (_lt_a IS NOT NULL AND " + LO + " <= _lt_a)) AND (" + HI
             + " IS NULL OR (_lt_b IS NOT NULL AND _lt_b <= " + HI + "))"))
-        .groupBy(Cols.DUMP, Cols.PLATFORM, "_lt_a", "_lt_b").agg(count(lit(1)).as("_lt_c"));
+        .groupBy(Cols.DUMP, Cols.PLATFORM, Cols.OBTAINED, "_lt_a", "_lt_b").agg(count(lit(1)).as("_lt_c"));
     return counts
         .withColumn("_lt_max", max("_lt_c").over(Window.partitionBy(Cols.DUMP, Cols.PLATFORM)))
         .filter(col("_lt_c").equalTo(col("_lt_max")))
         .groupBy(Cols.DUMP, Cols.PLATFORM)
         .agg(when(sum(when(col("_lt_a").isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
                 .otherwise(min("_lt_a")).as(Cols.WINDOW_FROM),
-            when(sum(when(col("_lt_b").isNull(), 1).otherwise(0)).gt(0), lit(null).cast("date"))
-                .otherwise(max("_lt_b")).as(Cols.WINDOW_TO));
+            when(sum(when(col("_lt_b").isNull(), 1).otherwise(0)).gt(0), max(Cols.OBTAINED))
+                .otherwise(least(max("_lt_b"), max(Cols.OBTAINED))).as(Cols.WINDOW_TO));
   }
 }

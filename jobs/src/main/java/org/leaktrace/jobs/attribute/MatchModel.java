@@ -148,7 +148,7 @@ final class MatchModel {
     Dataset<Row> next = ranked.select(col(Cols.PLATFORM), col("_lt_r").minus(1).as("_lt_r"),
         col(Cols.TOKENS).as(AttributeStage.RT), col(Cols.LEVELS).as(AttributeStage.RL));
     return ranked.join(next, new String[] {Cols.PLATFORM, "_lt_r"})
-        .select(col(Cols.PLATFORM), AttributeStage.COMPARE.apply(col(Cols.TOKENS), col(Cols.LEVELS),
+        .select(col(Cols.PLATFORM), org.leaktrace.jobs.rules.RecordMatch.COMPARE.apply(col(Cols.TOKENS), col(Cols.LEVELS),
             col(AttributeStage.RT), col(AttributeStage.RL)).as(AttributeStage.CMP));
   }
 

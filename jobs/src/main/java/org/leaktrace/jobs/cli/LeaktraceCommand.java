@@ -47,6 +47,7 @@ public final class LeaktraceCommand implements Runnable {
     cl.addSubcommand(ToolCommands.Generate.class);
     cl.addSubcommand(TokenizeCommand.class);
     cl.addSubcommand(BenchCommand.class);
+    cl.addSubcommand(EvaluateCommand.class);
     return cl;
   }
 

@@ -87,6 +87,8 @@ public final class Cols {
   // reference zone
   public static final String PLATFORM = "platform";
   public static final String PARTNER = "partner";
+  /** The canary record a canary value belongs to. */
+  public static final String RECORD = "record";
   public static final String VALID_FROM = "valid_from";
   public static final String VALID_TO = "valid_to";
   public static final String FINGERPRINT = "fingerprint";

@@ -180,6 +180,7 @@ public final class Tables {
   public static final StructType CANARIES_SCHEMA = createStructType(List.of(
       createStructField(Cols.PLATFORM, StringType, false),
       createStructField(Cols.PARTNER, StringType, false),
+      createStructField(Cols.RECORD, StringType, false),
       createStructField(Cols.TYPE, StringType, false),
       createStructField(Cols.TOKEN, StringType, false)));
 

@@ -72,16 +72,21 @@ final class CaseFile {
     Files.writeString(caseDir.resolve("case.yaml"), y.toString(), StandardCharsets.UTF_8);
   }
 
-  /** canaries.csv: one row per identifying value of each canary record. */
+  /**
+   * canaries.csv: every value of each canary record, with the record it belongs to (a canary is found
+   * only where a dump row holds the whole record, not one planted number).
+   */
   static void writeCanaries(Path caseDir, String platform, List<String> types,
       Map<String, List<String[]>> canaries) throws IOException {
-    int mobile = types.indexOf("cn_mobile");
-    int email = types.indexOf("email");
-    StringBuilder b = new StringBuilder("platform,partner,type,value\n");
+    StringBuilder b = new StringBuilder("platform,partner,record,type,value\n");
     for (Map.Entry<String, List<String[]>> e : canaries.entrySet()) {
+      int k = 0;
       for (String[] row : e.getValue()) {
-        b.append(platform).append(',').append(e.getKey()).append(",cn_mobile,").append(row[mobile]).append('\n');
-        b.append(platform).append(',').append(e.getKey()).append(",email,").append(row[email]).append('\n');
+        String record = e.getKey() + "-" + ++k;
+        for (int i = 0; i < row.length; i++) {
+          b.append(platform).append(',').append(e.getKey()).append(',').append(record).append(',')
+              .append(types.get(i)).append(',').append(row[i]).append('\n');
+        }
       }
     }
     Files.writeString(caseDir.resolve("canaries.csv"), b.toString(), StandardCharsets.UTF_8);

@@ -251,6 +251,14 @@ final class Dumps {
         rows.add(r.latest());
       }
     }
+    // A recycled number: partner-1's canary mobile, reassigned to a real borrower (a canary is a whole
+    // record; one planted number seen elsewhere is not partner-1's copy)
+    List<String[]> partner1 = canaries.getOrDefault("partner-1", List.of());
+    if (!rows.isEmpty() && !partner1.isEmpty()) {
+      String[] first = rows.get(0).clone();
+      first[loan.column("cn_mobile")] = partner1.get(0)[platforms.get("shop-w").column("cn_mobile")];
+      rows.set(0, first);
+    }
     for (String[] row : rows) {
       f.lines.add(new Dump.Line(d.encode(Csv.line(row, ',')), null, loan.id));
     }

@@ -297,9 +297,17 @@ public final class ReferenceStage {
         .selectExpr(Tables.REF_RECORDS_SCHEMA.fieldNames());
   }
 
+  /** canaries.csv's header: one canary value per line. */
+  static final String CANARY_HEADER = "platform,partner,type,value";
+  /** canaries.csv's header with the record each value belongs to (lines of one record form one canary). */
+  static final String CANARY_RECORD_HEADER = "platform,partner,record,type,value";
+
   /**
-   * Reads canaries.csv ({@code platform,partner,type,value}, header first) into canary tokens: each
-   * value is normalized as its type and keyed-hashed like every other value; the raw value is dropped.
+   * Reads canaries.csv into canary tokens: each value is normalized as its type and keyed-hashed like
+   * every other value; the raw value is dropped. With the header {@code platform,partner,record,type,value}
+   * the values of one record (same platform, partner and record) make one canary, found only where a
+   * dump row holds all of them; with {@code platform,partner,type,value} each line is a canary of its own
+   * (record {@code line-N}).
    */
   public static List<Row> canaries(Path file, KeyedHasher hasher, List<String> platforms) {
     List<Row> out = new ArrayList<>();
@@ -308,9 +316,11 @@ public final class ReferenceStage {
       if (line != null && line.startsWith("\uFEFF")) {
         line = line.substring(1);
       }
-      if (line == null || !line.strip().equalsIgnoreCase("platform,partner,type,value")) {
-        throw Errors.input(file + ":1", "the header is not `platform,partner,type,value`",
-            "start the file with that header line, then one canary value per line");
+      String header = line == null ? "" : line.strip().toLowerCase(java.util.Locale.ROOT);
+      boolean records = header.equals(CANARY_RECORD_HEADER);
+      if (!records && !header.equals(CANARY_HEADER)) {
+        throw Errors.input(file + ":1", "the header is neither `" + CANARY_RECORD_HEADER + "` nor `" + CANARY_HEADER
+            + "`", "start the file with one of those header lines, then one canary value per line");
       }
       int n = 1;
       while ((line = r.readLine()) != null) {
@@ -318,7 +328,7 @@ public final class ReferenceStage {
         if (line.isBlank()) {
           continue;
         }
-        out.add(canary(file, n, line, hasher, platforms));
+        out.add(canary(file, n, line, records, hasher, platforms));
       }
     } catch (IOException e) {
       throw Errors.unreadable(file.toString(), e);
@@ -326,13 +336,20 @@ public final class ReferenceStage {
     return out;
   }
 
-  private static Row canary(Path file, int n, String line, KeyedHasher hasher, List<String> platforms) {
+  private static Row canary(Path file, int n, String line, boolean records, KeyedHasher hasher,
+      List<String> platforms) {
     String at = file + ":" + n;
-    String[] f = line.split(",", -1);
-    if (f.length != 4) {
-      throw Errors.input(at, "has " + f.length + " fields, not 4",
-          "write platform,partner,type,value with no comma inside a value");
+    String[] all = line.split(",", -1);
+    int width = records ? 5 : 4;
+    if (all.length != width) {
+      throw Errors.input(at, "has " + all.length + " fields, not " + width,
+          "write " + (records ? CANARY_RECORD_HEADER : CANARY_HEADER) + " with no comma inside a value");
     }
+    String record = records ? all[2].strip() : "line-" + n;
+    if (record.isEmpty()) {
+      throw Errors.input(at, "the record is empty", "name the canary record this value belongs to (any id)");
+    }
+    String[] f = records ? new String[] {all[0], all[1], all[3], all[4]} : all;
     String platform = f[0].strip();
     String partner = f[1].strip();
     if (!platforms.contains(platform)) {
@@ -356,6 +373,6 @@ public final class ReferenceStage {
       throw Errors.input(at, "the value is not a valid " + type.key(),
           "correct the value or its type; a canary must match what the planted record holds");
     }
-    return RowFactory.create(platform, partner, type.key(), hasher.token(type, norm));
+    return RowFactory.create(platform, partner, record, type.key(), hasher.token(type, norm));
   }
 }

@@ -54,6 +54,7 @@ public final class AttributionSummaries {
         ObjectNode c = cands.addObject();
         c.put("platform", r.<String>getAs(Cols.PLATFORM));
         c.put("score", round(r.getAs(Cols.SCORE)));
+        c.put("share", round(r.getAs(Cols.SHARE)));
         c.put("containment", round(r.getAs(Cols.CONTAINMENT)));
         c.put("exclusive_rows", r.<Long>getAs(Cols.EXCLUSIVE_ROWS));
         c.put("canary_hits", r.<Long>getAs(Cols.CANARY_HITS));

@@ -70,13 +70,24 @@ final class ReportModel {
       src.put("verdict_code", a.get("verdict_code"));
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> cands = (List<Map<String, Object>>) a.get("candidates");
+      // the platforms rows were copied from (a candidate to which no row was assigned is not a source),
+      // each with the partners whose copy its canaries mark
       List<String> platforms = new ArrayList<>();
+      List<Map<String, Object>> from = new ArrayList<>();
       if (!"unknown".equals(a.get("verdict_code"))) {
         for (Map<String, Object> c : cands) {
-          platforms.add((String) c.get("platform"));
+          if (Boolean.TRUE.equals(c.get("copied"))) {
+            platforms.add((String) c.get("platform"));
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("platform", c.get("platform"));
+            f.put("share", c.get("share"));
+            f.put("partners", c.get("canary_partners"));
+            from.add(f);
+          }
         }
       }
       src.put("platforms", String.join(", ", platforms));
+      src.put("from", from);
       sources.add(src);
     }
     h.put("sources", sources);
@@ -156,11 +167,21 @@ final class ReportModel {
       String verdict = text(a, "verdict");
       m.put("verdict_code", verdict);
       m.put("verdict", Labels.of("verdict", verdict));
+      // a candidate's share of rows (summaries before it carried one: the mixture's)
+      Map<String, JsonNode> mixShare = new LinkedHashMap<>();
+      for (JsonNode x : list(a.get("mixture"))) {
+        if (x.hasNonNull("platform")) {
+          mixShare.put(x.get("platform").asText(), x.get("share"));
+        }
+      }
       List<Map<String, Object>> cands = new ArrayList<>();
       for (JsonNode c : list(a.get("candidates"))) {
+        JsonNode share = c.hasNonNull("share") ? c.get("share") : mixShare.get(text(c, "platform"));
         Map<String, Object> cm = new LinkedHashMap<>();
         cm.put("platform", text(c, "platform"));
         cm.put("score", dec(c.get("score")));
+        cm.put("share", pct(share == null ? new com.fasterxml.jackson.databind.node.DoubleNode(0.0) : share));
+        cm.put("copied", share != null && share.asDouble() > 0);
         cm.put("containment", pct(c.get("containment")));
         cm.put("exclusive_rows", fmt(num(c, "exclusive_rows")));
         cm.put("canary_hits", fmt(num(c, "canary_hits")));

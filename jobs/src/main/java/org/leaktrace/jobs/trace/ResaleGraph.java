@@ -52,16 +52,33 @@ public final class ResaleGraph {
   /** A dump's direct canary hits for one (platform, partner). */
   public record CanaryHit(String dump, String platform, String partner, long hits) {}
 
-  /**
-   * Edges of every pair with enough shared rows, in (from, to) order.
-   *
-   * @param obtained each dump's obtained date (direction: the earlier dump is the source)
-   */
+  /** A dump's extraction window from one platform's records (attribution's), null ends open. */
+  public record Window(String platform, LocalDate from, LocalDate to) {}
+
+  /** Edges without extraction windows (direction from containment, merges and obtained dates). */
   public static List<ResaleEdge> edges(List<Pair> pairs, Map<String, LocalDate> obtained, TraceParams p) {
+    return edges(pairs, obtained, Map.of(), p);
+  }
+
+  /**
+   * Edges of every pair with enough shared rows, in (from, to) order. Direction from the evidence, not
+   * the day investigators happened to buy each dump: a copy is the subset of its source, unless the
+   * subset was extracted earlier (its window on a platform ends by the time the other's starts) or the
+   * larger dump is a merge (it also contains another dump that shares almost nothing with this one, and
+   * the two cover it): then the larger took the smaller in. Between two dumps holding the same rows the
+   * one extracted earlier is the source, and without windows the one obtained first.
+   *
+   * @param obtained each dump's obtained date
+   * @param windows each dump's extraction windows by platform (attribution's candidates); may be empty
+   */
+  public static List<ResaleEdge> edges(List<Pair> pairs, Map<String, LocalDate> obtained,
+      Map<String, List<Window>> windows, TraceParams p) {
     List<ResaleEdge> raw = new ArrayList<>();
     Map<String, Pair> byKey = new HashMap<>();
     for (Pair x : pairs) {
       byKey.put(key(x.a(), x.b()), x);
+    }
+    for (Pair x : pairs) {
       if (x.shared() < p.minShared()) {
         continue;
       }
@@ -72,14 +89,14 @@ public final class ResaleGraph {
       boolean aFirst;
       if (aIn && bIn) {
         relation = SAME;
-        aFirst = order <= 0;
+        aFirst = extractedBefore(x.a(), x.b(), windows) || !extractedBefore(x.b(), x.a(), windows) && order <= 0;
       } else if (aIn) {
-        // a within b: b was re-sampled into a, unless a is older, then b merged a in
-        aFirst = order < 0;
+        // a within b: a is b's copy, unless a is older or b a merge, then b took a in
+        aFirst = extractedBefore(x.a(), x.b(), windows) || mergedInto(x.a(), x.b(), byKey, p);
         relation = aFirst ? SUPERSET : SUBSET;
       } else if (bIn) {
-        // b within a: a was re-sampled into b, unless b is older, then a merged b in
-        aFirst = order <= 0;
+        // b within a: b is a's copy, unless b is older or a a merge, then a took b in
+        aFirst = !(extractedBefore(x.b(), x.a(), windows) || mergedInto(x.b(), x.a(), byKey, p));
         relation = aFirst ? SUBSET : SUPERSET;
       } else {
         relation = OVERLAP;
@@ -184,6 +201,55 @@ public final class ResaleGraph {
           new Lineage(d, pp[0], pp[1], direct.getOrDefault(d + "\u0001" + k, 0L), chain)));
     });
     return new ArrayList<>(out.values());
+  }
+
+  /** On a platform both were taken from, {@code a}'s extraction window ends by the time {@code b}'s starts. */
+  static boolean extractedBefore(String a, String b, Map<String, List<Window>> windows) {
+    for (Window wa : windows.getOrDefault(a, List.of())) {
+      for (Window wb : windows.getOrDefault(b, List.of())) {
+        if (wa.platform().equals(wb.platform()) && wa.to() != null && wb.from() != null && !wa.to().isAfter(wb.from())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code big} (which contains {@code part}) is a merge: it also contains another dump that shares
+   * almost nothing with {@code part} (under a tenth of either), and the two together cover it.
+   */
+  static boolean mergedInto(String part, String big, Map<String, Pair> pairs, TraceParams p) {
+    Pair pb = pairs.get(key(part, big));
+    for (Pair q : pairs.values()) {
+      String other = q.a().equals(big) ? q.b() : q.b().equals(big) ? q.a() : null;
+      if (other == null || other.equals(part)) {
+        continue;
+      }
+      double otherInBig = q.a().equals(other) ? q.aInB() : q.bInA();
+      double bigInOther = q.a().equals(big) ? q.aInB() : q.bInA();
+      if (otherInBig < p.contain() || bigInOther >= p.contain()) {
+        continue;
+      }
+      Pair po = pairs.get(key(part, other));
+      if (po != null && (po.aInB() >= 0.1 || po.bInA() >= 0.1)) {
+        continue;
+      }
+      long covered = shared(pb, part) + shared(q, other);
+      if (covered >= p.contain() * rows(pb, big)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Rows of {@code dump} found in the other dump of the pair. */
+  private static long shared(Pair x, String dump) {
+    return x.a().equals(dump) ? x.sharedA() : x.sharedB();
+  }
+
+  private static long rows(Pair x, String dump) {
+    return x.a().equals(dump) ? x.rowsA() : x.rowsB();
   }
 
   private static int compare(String a, String b, Map<String, LocalDate> obtained) {

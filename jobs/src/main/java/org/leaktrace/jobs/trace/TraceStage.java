@@ -31,6 +31,7 @@ import org.leaktrace.jobs.common.Workspace;
 import org.leaktrace.jobs.config.CaseFile;
 import org.leaktrace.jobs.config.DatasetSpec;
 import org.leaktrace.jobs.rules.DatasetIds;
+import org.leaktrace.jobs.rules.CanaryMatch;
 import org.leaktrace.jobs.rules.RecordMatch;
 import org.leaktrace.jobs.rules.ResaleEdge;
 import org.leaktrace.jobs.rules.TraceParams;
@@ -53,6 +54,25 @@ public final class TraceStage {
 
   private TraceStage() {}
 
+  /**
+   * Each dump's extraction windows from {@code analytic/attribution} (its candidate platforms'), empty when
+   * attribute has not run: edges then take their direction from containment and merges alone.
+   */
+  static Map<String, List<ResaleGraph.Window>> windows(SparkSession spark, Workspace ws) {
+    Map<String, List<ResaleGraph.Window>> out = new TreeMap<>();
+    if (!Delta.exists(spark, ws.table(Tables.ATTRIBUTION))) {
+      return out;
+    }
+    for (Row r : Delta.read(spark, ws.table(Tables.ATTRIBUTION), "trace").filter(col(Cols.CANDIDATE))
+        .select(Cols.DUMP, Cols.PLATFORM, Cols.WINDOW_FROM, Cols.WINDOW_TO).collectAsList()) {
+      java.sql.Date from = r.getDate(2);
+      java.sql.Date to = r.getDate(3);
+      out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new ResaleGraph.Window(r.getString(1),
+          from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate()));
+    }
+    return out;
+  }
+
   /** The tables trace writes. */
   public record Result(Dataset<Row> pairs, List<ResaleEdge> edges, List<ResaleGraph.Lineage> lineage) {}
 
@@ -68,7 +88,7 @@ public final class TraceStage {
     Dataset<Row> canaries = Delta.exists(spark, ws.table(Tables.CANARIES))
         ? Delta.read(spark, ws.table(Tables.CANARIES), "trace") : null;
     Result r = transform(spark, Delta.read(spark, ws.table(Tables.RECORDS), "trace", Tables.RECORDS_SCHEMA, "classify"),
-        Delta.read(spark, ws.table(Tables.TOKENS), "trace"), obtained, canaries, params);
+        Delta.read(spark, ws.table(Tables.TOKENS), "trace"), obtained, windows(spark, ws), canaries, params);
     Delta.overwrite(r.pairs(), ws.table(Tables.RESALE_PAIRS), "leaktrace trace: dump pairs");
     Delta.overwrite(edgesFrame(spark, r.edges()), ws.table(Tables.RESALE_EDGES), "leaktrace trace: resale edges");
     Delta.overwrite(lineageFrame(spark, r.lineage()), ws.table(Tables.RESALE_LINEAGE),
@@ -89,10 +109,12 @@ public final class TraceStage {
    * @param records analytic records (dumps are read, platforms ignored)
    * @param tokens analytic tokens
    * @param obtained every dump id of the case with its obtained date
+   * @param windows each dump's extraction windows by platform (attribute's), for the direction of edges
    * @param canaries {@code reference/canaries}, or null when the case has none
    */
   public static Result transform(SparkSession spark, Dataset<Row> records, Dataset<Row> tokens,
-      Map<String, LocalDate> obtained, Dataset<Row> canaries, TraceParams p) {
+      Map<String, LocalDate> obtained, Map<String, List<ResaleGraph.Window>> windows, Dataset<Row> canaries,
+      TraceParams p) {
     Column dumpId = DatasetIds.dumpId();
     Column isDump = DatasetIds.isDump();
     String person = RecordMatch.sqlArray(p.personTypes());
@@ -100,7 +122,7 @@ public final class TraceStage {
     // with each row's type → token map (records' tokens); a row is specific when it holds a value beyond
     // person fields (typed or not): equal content then means the same record, not just the same person
     Dataset<Row> rows = Checkpoints.materialize(RecordMatch.counted(records.filter(isDump))
-        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.CONTENT_KEY), col(Cols.TOKENS),
+        .select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.CONTENT_KEY), col(Cols.TOKENS), col(Cols.LEVELS),
             col(Cols.UNTYPED_VALUES).gt(0)
                 .or(expr("exists(map_keys(" + Cols.TOKENS + "), k -> NOT array_contains(" + person + ", k))"))
                 .as(SPECIFIC)));
@@ -125,14 +147,14 @@ public final class TraceStage {
 
     Dataset<Row> rowsB = rows.select(col(Cols.DUMP).as(Cols.DUMP + B), col(Cols.ROW_ID).as(Cols.ROW_ID + B),
         col(Cols.CONTENT_KEY).as(Cols.CONTENT_KEY + B), col(Cols.TOKENS).as(Cols.TOKENS + B),
-        col(SPECIFIC).as(SPECIFIC + B));
+        col(Cols.LEVELS).as(Cols.LEVELS + B), col(SPECIFIC).as(SPECIFIC + B));
     Dataset<Row> compared = candidates
         .join(rows, new String[] {Cols.DUMP, Cols.ROW_ID})
         .join(rowsB, new String[] {Cols.DUMP + B, Cols.ROW_ID + B})
         .withColumn(MATCH, col(Cols.CONTENT_KEY).equalTo(col(Cols.CONTENT_KEY + B))
             .and(col(SPECIFIC).or(col(SPECIFIC + B)))
-            .or(RecordMatch.agree(Cols.TOKENS, Cols.TOKENS + B, p.personTypes(), p.minCommonTypes(),
-                p.minRecordTypes())))
+            .or(RecordMatch.agree(Cols.TOKENS, Cols.LEVELS, Cols.TOKENS + B, Cols.LEVELS + B, p.personTypes(),
+                p.minCommonTypes(), p.minRecordTypes())))
         .select(Cols.DUMP, Cols.ROW_ID, Cols.DUMP + B, Cols.ROW_ID + B, STRONG_ANCHOR, MATCH);
     Dataset<Row> shared = compared
         .groupBy(col(Cols.DUMP).as(Cols.DUMP_A), col(Cols.DUMP + B).as(Cols.DUMP_B))
@@ -170,13 +192,14 @@ public final class TraceStage {
       list.add(new ResaleGraph.Pair(r.getAs(Cols.DUMP_A), r.getAs(Cols.DUMP_B), r.<Long>getAs(Cols.ROWS_A),
           r.<Long>getAs(Cols.ROWS_B), r.<Long>getAs(Cols.SHARED_A), r.<Long>getAs(Cols.SHARED_B)));
     }
-    List<ResaleEdge> edges = ResaleGraph.edges(list, obtained, p);
+    List<ResaleEdge> edges = ResaleGraph.edges(list, obtained, windows, p);
 
     List<ResaleGraph.CanaryHit> hits = new ArrayList<>();
     if (canaries != null) {
-      for (Row r : tokens.filter(isDump).select(dumpId.as(Cols.DUMP), col(Cols.TYPE), col(Cols.TOKEN))
-          .join(canaries, new String[] {Cols.TYPE, Cols.TOKEN})
-          .groupBy(Cols.DUMP, Cols.PLATFORM, Cols.PARTNER).agg(countDistinct(Cols.TYPE, Cols.TOKEN))
+      Dataset<Row> dumpTokens = tokens.filter(isDump).select(dumpId.as(Cols.DUMP), col(Cols.ROW_ID), col(Cols.TYPE),
+          col(Cols.STRENGTH), col(Cols.STATUS), col(Cols.TOKEN));
+      for (Row r : CanaryMatch.hits(rows.select(Cols.DUMP, Cols.ROW_ID, Cols.TOKENS), dumpTokens, canaries)
+          .groupBy(Cols.DUMP, Cols.PLATFORM, Cols.PARTNER).agg(countDistinct(Cols.RECORD))
           .orderBy(Cols.DUMP, Cols.PLATFORM, Cols.PARTNER).collectAsList()) {
         hits.add(new ResaleGraph.CanaryHit(r.getString(0), r.getString(1), r.getString(2), r.getLong(3)));
       }

@@ -124,9 +124,22 @@ class AttributionEndToEndTest {
     assertEquals("attributed", raw.get("shop-partner3").get("verdict").asText());
     JsonNode c = top("shop-partner3");
     assertEquals("shop-w", c.get("platform").asText());
-    assertTrue(c.get("canary_hits").asInt() > 0);
+    // the three canary records of partner-3 planted in its copy, each found whole
+    assertEquals(3, c.get("canary_hits").asInt());
     assertEquals("partner-3", c.get("canary_partners").get(0).asText());
     assertEquals(1, c.get("canary_partners").size());
+  }
+
+  @Test
+  void aRecycledCanaryNumberIsNotTheCanaryRecord(SparkSession spark) {
+    // loan-unknown holds partner-1's planted mobile on a real borrower's row: not partner-1's copy
+    List<Row> rows = spark.read().format("delta").load(ws.table(Tables.ATTRIBUTION))
+        .filter(col(Cols.DUMP).equalTo("loan-unknown")).collectAsList();
+    assertFalse(rows.isEmpty());
+    for (Row r : rows) {
+      assertEquals(0L, r.<Long>getAs(Cols.CANARY_HITS), String.valueOf(r.<String>getAs(Cols.PLATFORM)));
+    }
+    assertEquals("unknown", raw.get("loan-unknown").get("verdict").asText());
   }
 
   @Test

@@ -75,7 +75,7 @@ class AttributionWorldTest {
     y.get("platforms").forEach(p -> platformIds.add(p.get("id").asText()));
     assertEquals(REFERENCE, platformIds.stream().sorted().toList());
     assertEquals(DUMPS.size(), y.get("dumps").size());
-    assertEquals("platform,partner,type,value\n", Files.readString(caseDir.resolve("canaries.csv")));
+    assertEquals("platform,partner,record,type,value\n", Files.readString(caseDir.resolve("canaries.csv")));
     for (String id : REFERENCE) {
       for (String snap : t.snapshots()) {
         assertTrue(Files.isRegularFile(caseDir.resolve("platforms/" + id + "/" + snap + ".csv")), id + " " + snap);

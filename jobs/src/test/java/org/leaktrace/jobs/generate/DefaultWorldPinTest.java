@@ -14,11 +14,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The default world's bytes for one seed, pinned before the attribution scenario was added beside it. */
+/**
+ * The default world's bytes for one seed, pinned before the attribution scenario was added beside it and
+ * re-pinned when canaries became whole records (canaries.csv lists every value of each canary record, and
+ * loan-unknown holds one recycled canary number). A change here is a change of the default world: make it
+ * on purpose and say so.
+ */
 class DefaultWorldPinTest {
 
   /** sha256 over every file's relative path and bytes, in path order, for 300 persons and seed 11. */
-  private static final String PINNED = "cb2e2f3c10499161a16586bd94fdb40f07c62e43263ed1700426c23739e2f0cf";
+  private static final String PINNED = "0e2a1570f25437da772d2f91c346b807a35a2736333c3e62e90ccb182bc02d03";
 
   @TempDir
   Path dir;

@@ -127,8 +127,22 @@ class ReferenceStageTest {
         + "shop-w,partner-1,email,A@Example.com\n", StandardCharsets.UTF_8);
     List<Row> rows = ReferenceStage.canaries(f, HASHER, List.of("shop-w"));
     assertEquals(2, rows.size());
-    assertEquals(HASHER.token("cn_mobile", "13800138000"), rows.get(0).getString(3));
+    assertEquals(HASHER.token("cn_mobile", "13800138000"), rows.get(0).getString(4));
     assertFalse(rows.toString().contains("13800138000"), "the raw value is not kept");
+    // without a record column each line is a canary record of its own
+    assertEquals(List.of("line-2", "line-3"), rows.stream().map(r -> r.getString(2)).toList());
+
+    // with one, the values of a record make one canary
+    Files.writeString(f, "platform,partner,record,type,value\nshop-w,partner-1,c1,cn_mobile,13800138000\n"
+        + "shop-w,partner-1,c1,person_name,张伟\nshop-w,partner-1,c2,cn_mobile,13900139000\n", StandardCharsets.UTF_8);
+    rows = ReferenceStage.canaries(f, HASHER, List.of("shop-w"));
+    assertEquals(List.of("c1", "c1", "c2"), rows.stream().map(r -> r.getString(2)).toList());
+    assertEquals("person_name", rows.get(1).getString(3));
+    Files.writeString(f, "platform,partner,record,type,value\nshop-w,partner-1,cn_mobile,13800138000\n",
+        StandardCharsets.UTF_8);
+    LeaktraceException bad = assertThrows(LeaktraceException.class,
+        () -> ReferenceStage.canaries(f, HASHER, List.of("shop-w")));
+    assertTrue(bad.getMessage().contains("canaries.csv:2") && bad.getMessage().contains("not 5"), bad.getMessage());
 
     Files.writeString(f, "platform,partner,type,value\nshop-w,partner-1,cn_mobile,1380013800\n", StandardCharsets.UTF_8);
     LeaktraceException e = assertThrows(LeaktraceException.class,

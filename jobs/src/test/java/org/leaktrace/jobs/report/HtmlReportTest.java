@@ -44,6 +44,31 @@ class HtmlReportTest {
   }
 
   @Test
+  void copiedRowsAndPeopleAlsoOnAPlatformAreDifferentSentences() {
+    ObjectNode s = Summaries.full();
+    // courier-leak: a second candidate to which no row was assigned (its people are on rental-z too)
+    for (com.fasterxml.jackson.databind.JsonNode d : s.get("dumps")) {
+      if (d.get("id").asText().equals("courier-leak")) {
+        ObjectNode c = ((com.fasterxml.jackson.databind.node.ArrayNode) d.get("attribution").get("candidates"))
+            .addObject();
+        c.put("platform", "rental-z").put("score", 0.12).put("share", 0.0).put("containment", 0.41)
+            .put("exclusive_rows", 0).put("canary_hits", 0);
+        c.putArray("canary_partners");
+        c.putObject("window").putNull("from").putNull("to");
+      }
+    }
+    String html = HtmlReport.html(s);
+    String headline = html.substring(html.indexOf("id=\"headline\""), html.indexOf("id=\"attribution\""));
+    String courier = headline.substring(headline.indexOf("Dump <b>courier-leak</b>"));
+    courier = courier.substring(0, courier.indexOf("</li>"));
+    assertTrue(courier.contains("93% of its rows were copied from <b>courier-x</b>"), courier);
+    assertFalse(courier.contains("rental-z"), "a candidate no row was copied from is not named as a source");
+    assertTrue(headline.contains("copied from <b>shop-w</b>'s copy given to <b>partner-3</b>"), "the partner");
+    assertTrue(html.contains("0% of the dump's rows were copied from rental-z's records"), "share");
+    assertTrue(html.contains("41% of the dump's rows are about people who are also on rental-z"), "containment");
+  }
+
+  @Test
   void degradesToWhatWasReadWhenLaterStagesAreAbsent() throws Exception {
     String html = HtmlReport.html(Summaries.ingestOnly());
     assertTrue(html.contains("id=\"headline\"") && html.contains("id=\"accounting\""));

@@ -33,21 +33,52 @@ class ResaleGraphTest {
   }
 
   @Test
-  void relationAndDirectionFollowContainmentAndDates() {
+  void aCopyIsTheSubsetWhicheverWasBoughtFirst() {
     var d = dates("a", "2020-01-01", "b", "2020-02-01", "c", "2020-03-01", "d", "2020-04-01");
-    // b is a 50-row sample of a (100 rows); c holds all of d's... d is later and holds all of c: superset
+    // b is a 50-row sample of a (100 rows); c (40) is within d (90): the subset is the copy, even bought first
     List<ResaleEdge> e = ResaleGraph.edges(List.of(
         new ResaleGraph.Pair("a", "b", 100, 50, 50, 50),
         new ResaleGraph.Pair("c", "d", 40, 90, 40, 40)), d, P);
-    assertEquals("a->b subset\nc->d superset\n", show(e));
-    // a copy: the earlier is the source, whichever name sorts first
+    assertEquals("a->b subset\nd->c subset\n", show(e));
+    e = ResaleGraph.edges(List.of(new ResaleGraph.Pair("a", "b", 100, 50, 50, 50)),
+        dates("a", "2020-05-01", "b", "2020-01-01"), P);
+    assertEquals("a->b subset\n", show(e));
+    // a copy of the same rows: the earlier obtained is the source when nothing else tells
     e = ResaleGraph.edges(List.of(new ResaleGraph.Pair("a", "b", 100, 98, 97, 97)),
         dates("a", "2020-05-01", "b", "2020-01-01"), P);
     assertEquals("b->a same\n", show(e));
-    // a sample that is older than the larger dump: the larger merged it in
-    e = ResaleGraph.edges(List.of(new ResaleGraph.Pair("a", "b", 100, 50, 50, 50)),
-        dates("a", "2020-05-01", "b", "2020-01-01"), P);
-    assertEquals("b->a superset\n", show(e));
+  }
+
+  @Test
+  void anEarlierExtractionOrAMergeMakesTheLargerTheCopy() {
+    var d = dates("c", "2020-03-01", "d", "2020-04-01");
+    // c's rows were extracted from the platform before d's window opened: d took c in
+    Map<String, List<ResaleGraph.Window>> w = Map.of(
+        "c", List.of(new ResaleGraph.Window("hotel", LocalDate.parse("2020-01-01"), LocalDate.parse("2020-02-01"))),
+        "d", List.of(new ResaleGraph.Window("hotel", LocalDate.parse("2020-03-01"), LocalDate.parse("2020-04-01"))));
+    assertEquals("c->d superset\n", show(ResaleGraph.edges(List.of(new ResaleGraph.Pair("c", "d", 40, 90, 40, 40)), d,
+        w, P)));
+    // the same windows (or overlapping ones) leave the subset as the copy
+    Map<String, List<ResaleGraph.Window>> same = Map.of(
+        "c", List.of(new ResaleGraph.Window("hotel", LocalDate.parse("2020-01-01"), LocalDate.parse("2020-02-01"))),
+        "d", List.of(new ResaleGraph.Window("hotel", LocalDate.parse("2020-01-01"), LocalDate.parse("2020-02-01"))));
+    assertEquals("d->c subset\n", show(ResaleGraph.edges(List.of(new ResaleGraph.Pair("c", "d", 40, 90, 40, 40)), d,
+        same, P)));
+    // identical rows: the one extracted earlier is the source, though bought later
+    assertEquals("c->d same\n", show(ResaleGraph.edges(List.of(new ResaleGraph.Pair("c", "d", 90, 90, 90, 90)),
+        dates("c", "2020-05-01", "d", "2020-01-01"), w, P)));
+    // m merges x (60) and y (40), which share nothing: both point into m; a sample s of m is m's copy
+    List<ResaleEdge> e = ResaleGraph.edges(List.of(
+        new ResaleGraph.Pair("m", "x", 100, 60, 60, 60),
+        new ResaleGraph.Pair("m", "y", 100, 40, 40, 40),
+        new ResaleGraph.Pair("x", "y", 60, 40, 0, 0),
+        new ResaleGraph.Pair("m", "s", 100, 30, 30, 30),
+        new ResaleGraph.Pair("s", "x", 30, 60, 18, 18),
+        new ResaleGraph.Pair("s", "y", 30, 40, 12, 12)), dates("m", "2020-01-01", "x", "2020-02-01", "y", "2020-03-01",
+        "s", "2020-04-01"), P);
+    assertTrue(show(e).contains("x->m superset\n"), show(e));
+    assertTrue(show(e).contains("y->m superset\n"), show(e));
+    assertTrue(show(e).contains("m->s subset\n"), show(e));
   }
 
   @Test
