@@ -205,8 +205,8 @@ public final class AttributeStage {
         .withColumn(Cols.CANDIDATE, col(Cols.CANARY_HITS).gt(0).or(col(Cols.AGREEING_ROWS).geq(p.minRows())
             .and(col(Cols.P_VALUE).leq(p.alpha())).and(col(Cols.SCORE).geq(p.minScore())))));
 
-    // Greedy assignment: each row to its strongest evidence (canary, then exclusive, then shared
-    // agreement), ties to the candidate with the higher score
+    // Each row to one candidate: a canary first, then the highest match weight (ties: exclusive before
+    // shared agreement, then the higher score)
     Dataset<Row> rowEvidence = dumpAgree.join(perRow, new String[] {Cols.DUMP, Cols.ROW_ID})
         .select(col(Cols.DUMP), col(Cols.ROW_ID), col(Cols.PLATFORM),
             when(col(Cols.AGREEING_PLATFORMS).equalTo(1), lit(2)).otherwise(lit(1)).as(RANK), col(W))
@@ -253,7 +253,7 @@ public final class AttributeStage {
 
   /**
    * Every (query row, platform record version) pair found through a shared strong identifier (the
-   * anchor: the same person), with the level of each type both carry ({@link RecordComparison}): dump,
+   * anchor: the same person), with the level of each type both carry ({@link RecordMatch#COMPARE}): dump,
    * source (null for dump rows), row id, platform, the version's {@code seen_before}/{@code seen_after},
    * the query row's tokens ({@code _lt_qt}) and the levels ({@code _lt_cmp}, type → level ordinal).
    */
@@ -290,7 +290,7 @@ public final class AttributeStage {
    */
   static Dataset<Row> agreeingRows(Dataset<Row> pairs, FellegiSunter model, AttributeParams p) {
     UserDefinedFunction score = udf((UDF3<String, scala.collection.Map<String, Integer>, scala.collection.Map<String, String>,
-        Double>) (platform, levels, tokens) -> model.score(platform, javaMap(levels), javaMap(tokens)),
+        Double>) (platform, levels, tokens) -> model.score(platform, RecordMatch.javaMap(levels), RecordMatch.javaMap(tokens)),
         DataTypes.DoubleType).asNonNullable();
     return pairs.withColumn(W, score.apply(col(Cols.PLATFORM), col(CMP), col(QT)))
         .filter(col(W).geq(p.matchWeight()))
@@ -309,10 +309,6 @@ public final class AttributeStage {
     return spark.createDataFrame(rows, DataTypes.createStructType(List.of(
         DataTypes.createStructField(Cols.DUMP, DataTypes.StringType, false),
         DataTypes.createStructField(Cols.OBTAINED, DataTypes.DateType, false))));
-  }
-
-  private static <K, V> java.util.Map<K, V> javaMap(scala.collection.Map<K, V> m) {
-    return m == null ? null : scala.jdk.javaapi.CollectionConverters.asJava(m);
   }
 
   /**

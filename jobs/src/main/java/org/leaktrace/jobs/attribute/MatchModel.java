@@ -109,6 +109,11 @@ final class MatchModel {
     FellegiSunter model = FellegiSunter.estimate(patterns, u, frequentValues(refRecords, p.uMin()), p.uMin(),
         p.emIterations(), 1e-6);
 
+    // how many dump pairs carried each type: m's basis (a type no dump row carries keeps its prior m)
+    Map<String, Long> mPairs = new HashMap<>();
+    for (FellegiSunter.Pattern x : patterns) {
+      x.levels().keySet().forEach(t -> mPairs.merge(t, x.count(), Long::sum));
+    }
     List<Row> figures = new ArrayList<>();
     u.forEach((platform, byType) -> byType.forEach((type, uv) -> {
       double[] mv = model.m(type);
@@ -117,8 +122,8 @@ final class MatchModel {
       String from = source.get(platform + "|" + type);
       long n = BACKGROUND.equals(from) ? total(bg) : total(rd);
       for (int l = 0; l < L; l++) {
-        figures.add(RowFactory.create(platform, type, Level.of(l).code(), mv[l], uv[l], from, n,
-            Math.log(mv[l] / uv[l]) / Math.log(2), model.lambda().getOrDefault(platform, 0.0)));
+        figures.add(RowFactory.create(platform, type, Level.of(l).code(), mv[l], mPairs.getOrDefault(type, 0L), uv[l],
+            from, n, model.weight(platform, type, l), model.lambda().getOrDefault(platform, 0.0)));
       }
     }));
     return new Fit(model, figures);

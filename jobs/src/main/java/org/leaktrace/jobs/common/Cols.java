@@ -99,6 +99,7 @@ public final class Cols {
   // attribution's match model
   public static final String LEVEL = "level";
   public static final String M = "m";
+  public static final String M_PAIRS = "m_pairs";
   public static final String U = "u";
   public static final String U_SOURCE = "u_source";
   public static final String U_PAIRS = "u_pairs";

@@ -191,7 +191,7 @@ public final class Tables {
    */
   /**
    * The match model: for each platform, field type and comparison level, m (share of copies at that
-   * level, by EM), u (share of non-copies, measured), where u was measured ({@code background}: other
+   * level, by EM, over {@code m_pairs} dump candidate pairs carrying the type; 0 pairs: the prior), u (share of non-copies, measured), where u was measured ({@code background}: other
    * platforms' records of the same person; {@code random}: random pairs of the platform's records;
    * {@code prior}: a person or credential type nobody else holds) on how many comparisons, the weight
    * log2(m/u) before term-frequency adjustment, and the platform's share of copies among its candidate
@@ -202,6 +202,7 @@ public final class Tables {
       createStructField(Cols.TYPE, StringType, false),
       createStructField(Cols.LEVEL, StringType, false),
       createStructField(Cols.M, DoubleType, false),
+      createStructField(Cols.M_PAIRS, LongType, false),
       createStructField(Cols.U, DoubleType, false),
       createStructField(Cols.U_SOURCE, StringType, false),
       createStructField(Cols.U_PAIRS, LongType, false),

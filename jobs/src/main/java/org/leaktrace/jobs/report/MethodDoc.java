@@ -218,16 +218,20 @@ public final class MethodDoc {
     b.append("Weight in bits, log2(m/u), of each comparison level, per platform and field type. m: share of copies ")
         .append("at the level (EM over the dump rows' candidate pairs); u: share of non-copies at the level, measured ")
         .append("on `background` pairs (other platforms' records of the same person), `random` pairs of the ")
-        .append("platform's own records, or a `prior` (a person or credential type no other platform holds). ")
-        .append("Every m and u is in `attribution_model.csv`.\n\n");
-    b.append("| platform | type | u from | pairs | ").append(String.join(" | ", levels)).append(" |\n| --- | --- | --- | ---: |")
-        .append(" ---: |".repeat(levels.size())).append('\n');
+        .append("platform's own records, or a `prior` (a person or credential type no other platform holds); ")
+        .append("pairs: the comparisons u was measured on; dump pairs: the dump rows' candidate pairs carrying the ")
+        .append("type, m's basis (none: the type weighed nothing, no weights shown). A disagreement never weighs ")
+        .append("for a copy (at most 0). Every m and u is in `attribution_model.csv`.\n\n");
+    b.append("| platform | type | u from | pairs | dump pairs | ").append(String.join(" | ", levels))
+        .append(" |\n| --- | --- | --- | ---: | ---: |").append(" ---: |".repeat(levels.size())).append('\n');
     for (JsonNode e : model) {
+      Long dumpPairs = num(e, "m_pairs");
       List<String> cells = new ArrayList<>(List.of(text(e, "platform"), text(e, "type"), text(e, "u_source"),
-          ReportModel.fmt(num(e, "u_pairs"))));
+          ReportModel.fmt(num(e, "u_pairs")), ReportModel.fmt(dumpPairs)));
       for (String l : levels) {
         JsonNode w = e.path("weight").get(l);
-        cells.add(w == null ? "" : String.format(Locale.ROOT, "%.1f", w.asDouble()));
+        // a type no dump row carries weighed nothing: its m is only the prior
+        cells.add(w == null || dumpPairs != null && dumpPairs == 0 ? "" : String.format(Locale.ROOT, "%.1f", w.asDouble()));
       }
       row(b, cells.toArray(new String[0]));
     }

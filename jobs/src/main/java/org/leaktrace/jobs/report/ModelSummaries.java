@@ -34,6 +34,7 @@ public final class ModelSummaries {
         n.put("type", (String) r.getAs(Cols.TYPE));
         n.put("u_source", (String) r.getAs(Cols.U_SOURCE));
         n.put("u_pairs", (Long) r.getAs(Cols.U_PAIRS));
+        n.put("m_pairs", (Long) r.getAs(Cols.M_PAIRS));
         n.put("copy_share", round(r.getAs(Cols.COPY_SHARE)));
         n.putObject("m");
         n.putObject("u");
@@ -51,11 +52,11 @@ public final class ModelSummaries {
   /** Writes {@code exhibit/attribution_model.csv}. */
   public static void writeExhibit(Dataset<Row> weights, Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    try (ExhibitCsv csv = new ExhibitCsv(file, "platform", "type", "level", "m", "u", "u_source", "u_pairs",
+    try (ExhibitCsv csv = new ExhibitCsv(file, "platform", "type", "level", "m", "m_pairs", "u", "u_source", "u_pairs",
         "weight_bits")) {
       for (Row r : ordered(weights)) {
         csv.row(r.getAs(Cols.PLATFORM), r.getAs(Cols.TYPE), r.getAs(Cols.LEVEL), round(r.getAs(Cols.M)),
-            round(r.getAs(Cols.U)), r.getAs(Cols.U_SOURCE), r.<Long>getAs(Cols.U_PAIRS),
+            r.<Long>getAs(Cols.M_PAIRS), round(r.getAs(Cols.U)), r.getAs(Cols.U_SOURCE), r.<Long>getAs(Cols.U_PAIRS),
             Math.round((double) r.getAs(Cols.WEIGHT) * 100) / 100.0);
       }
     }

@@ -69,7 +69,8 @@ public final class RecordMatch {
             l -> l.leq(Level.COARSE.ordinal())));
   }
 
-  private static <K, V> java.util.Map<K, V> javaMap(scala.collection.Map<K, V> m) {
+  /** A Scala map (a map column as a UDF receives it) as a Java map; null stays null. */
+  public static <K, V> java.util.Map<K, V> javaMap(scala.collection.Map<K, V> m) {
     return m == null ? null : scala.jdk.javaapi.CollectionConverters.asJava(m);
   }
 

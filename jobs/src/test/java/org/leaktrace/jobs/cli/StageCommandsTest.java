@@ -32,7 +32,7 @@ class StageCommandsTest {
   void everyStageIsACommandInDataFlowOrderBetweenRunAndTheTools() {
     List<String> names = new ArrayList<>(LeaktraceCommand.commandLine().getSubcommands().keySet());
     assertEquals(List.of("demo", "run", "ingest", "classify", "reference", "attribute", "count", "trace", "estimate",
-        "report", "pdf", "generate", "tokenize", "bench"), names);
+        "report", "pdf", "generate", "tokenize", "bench", "evaluate"), names);
   }
 
   @Test

@@ -61,6 +61,24 @@ class MethodDocTest {
   }
 
   @Test
+  void theMatchModelIsTabulatedWithItsWeights() {
+    com.fasterxml.jackson.databind.node.ObjectNode s = Summaries.full();
+    com.fasterxml.jackson.databind.node.ObjectNode e = s.putArray("attribution_model").addObject();
+    e.put("platform", "courier-x").put("type", "address").put("u_source", "background").put("u_pairs", 1075).put("m_pairs", 880)
+        .put("copy_share", 0.36);
+    String[] levels = {"exact", "normalized", "form_coarse", "coarse", "partial", "disagree"};
+    double[] w = {-0.39, 9.76, 6.38, -12.42, -4.92, -1.04};
+    for (int i = 0; i < levels.length; i++) {
+      e.with("weight").put(levels[i], w[i]);
+    }
+    String md = MethodDoc.markdown(s, inputs());
+    assertTrue(md.contains("## Attribution's match model"), md);
+    assertTrue(md.contains("| platform | type | u from | pairs | dump pairs | exact | normalized | form_coarse | coarse | partial | disagree |"));
+    assertTrue(md.contains("| courier-x | address | background | 1,075 | 880 | -0.4 | 9.8 | 6.4 | -12.4 | -4.9 | -1.0 |"), md);
+    assertFalse(MethodDoc.markdown(Summaries.full(), inputs()).contains("match model\n"), "absent without a model");
+  }
+
+  @Test
   void dumpStringsCannotOpenMarkup() {
     String md = MethodDoc.markdown(Summaries.hostile(), inputs());
     assertFalse(md.contains("<script>") || md.contains("<img"), "raw HTML");

@@ -136,10 +136,18 @@ public final class FellegiSunter implements Serializable {
     return iterations;
   }
 
-  /** log2(m/u) of a type's level on a platform (without term frequency); 0 when u is not measured. */
+  /**
+   * log2(m/u) of a type's level on a platform (without term frequency); 0 when u is not measured. A
+   * disagreement never weighs for a copy (at most 0): where both m and u of it are tiny, their ratio is
+   * noise, not evidence.
+   */
   public double weight(String platform, String type, int level) {
     double[] uv = u(platform, type);
-    return uv == null ? 0.0 : log2(m(type)[level] / uv[level]);
+    return uv == null ? 0.0 : bounded(level, log2(m(type)[level] / uv[level]));
+  }
+
+  private static double bounded(int level, double w) {
+    return level == Level.DISAGREE.ordinal() ? Math.min(0.0, w) : w;
   }
 
   /**
@@ -168,7 +176,7 @@ public final class FellegiSunter implements Serializable {
           ul = Math.max(ul, share);
         }
       }
-      s += log2(m.getOrDefault(e.getKey(), M_START)[l] / Math.max(ul, uMin));
+      s += bounded(l, log2(m.getOrDefault(e.getKey(), M_START)[l] / Math.max(ul, uMin)));
     }
     return s;
   }

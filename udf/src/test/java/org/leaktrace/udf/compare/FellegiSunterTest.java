@@ -44,6 +44,15 @@ class FellegiSunterTest {
     assertTrue(fs.weight("p", "waybill_no", NORM) > 9.0);
     assertTrue(fs.weight("p", "waybill_no", DIS) < -4.0);
     assertEquals(0.0, fs.weight("other", "waybill_no", NORM));
+    // a disagreement never counts for a copy, however rare among non-copies
+    List<FellegiSunter.Pattern> typos = new ArrayList<>(patterns());
+    typos.add(new FellegiSunter.Pattern("p", Map.of("person_name", DIS, "waybill_no", NORM), 30));
+    FellegiSunter rare = FellegiSunter.estimate(typos,
+        Map.of("p", Map.of("person_name", new double[] {0.001, 0.97, 0.001, 0.01, 0.01, 0.001},
+            "waybill_no", u().get("p").get("waybill_no"))), Map.of(), 0.001, 500, 1e-9);
+    assertTrue(rare.m("person_name")[DIS] > 0.05, "copies with a re-typed name: m above u");
+    assertEquals(0.0, rare.weight("p", "person_name", DIS), 1e-12);
+    assertTrue(rare.score("p", Map.of("person_name", DIS), Map.of()) <= 0.0);
   }
 
   @Test
