@@ -215,6 +215,9 @@ public final class Classification {
         List<RowClassifier.Column> cols = RowClassifier.tokenColumns(header);
         for (int i = 2; i < cols.size(); i++) {
           FieldType t = cols.get(i).type();
+          if (t == null) {
+            continue; // the level column (_lt_levels): tokens of typed values, not a column of its own
+          }
           out.putIfAbsent(dataset + "\n" + cols.get(i).name(), new GenericRowWithSchema(new Object[] {dataset,
               cols.get(i).name(), i, t.key(), 1.0, taxonomy.classOf(t), taxonomy.piplSensitive(t), "tokenized", 0, null},
               Tables.COLUMNS_SCHEMA));

@@ -135,11 +135,14 @@ public final class AttributeStage {
     Dataset<Row> counted = countedRows.select(Cols.DUMP, Cols.ROW_ID);
     Dataset<Row> dumpRows = countedRows.filter(size(col(Cols.TOKENS)).gt(0))
         .withColumn(SRC, lit(null).cast("string"));
-    // Background: a sample of each platform's current records, tested against every OTHER platform
-    Dataset<Row> sample = refRecords.filter(col(Cols.SEEN_AFTER).isNull())
+    // Background: a sample of each platform's current records (by hash), tested against every OTHER
+    // platform; one more record each gives the model its random pairs (record i with i + 1)
+    Dataset<Row> ranked = Checkpoints.materialize(refRecords.filter(col(Cols.SEEN_AFTER).isNull())
         .withColumn(RANK, row_number().over(Window.partitionBy(Cols.PLATFORM)
             .orderBy(xxhash64(col(Cols.FINGERPRINT)), col(Cols.FINGERPRINT))))
-        .filter(col(RANK).leq(p.backgroundSample()))
+        .filter(col(RANK).leq(p.backgroundSample() + 1))
+        .select(Cols.PLATFORM, Cols.FINGERPRINT, RANK, Cols.TOKENS, Cols.LEVELS));
+    Dataset<Row> sample = ranked.filter(col(RANK).leq(p.backgroundSample()))
         .select(lit(null).cast("string").as(Cols.DUMP), xxhash64(col(Cols.FINGERPRINT)).as(Cols.ROW_ID),
             col(Cols.TOKENS), col(Cols.LEVELS), col(Cols.PLATFORM).as(SRC));
     Dataset<Row> queries = dumpRows.select(Cols.DUMP, Cols.ROW_ID, Cols.TOKENS, Cols.LEVELS, SRC).unionByName(sample);
@@ -147,7 +150,7 @@ public final class AttributeStage {
     // materialized once: the model is fitted on them and every evidence below reads them (Checkpoints:
     // local checkpoint in local mode, reliable on a cluster so a lost executor's tasks are retried)
     Dataset<Row> pairs = Checkpoints.materialize(comparedPairs(queries, refRecords));
-    MatchModel.Fit fit = MatchModel.fit(records.sparkSession(), pairs, refRecords, p);
+    MatchModel.Fit fit = MatchModel.fit(pairs, ranked, RANK, p);
     LOG.info("attribute: match model fitted by EM in {} iterations (copy share of candidate pairs by platform: {})",
         fit.model().iterations(), fit.model().lambda());
     Dataset<Row> weights = records.sparkSession().createDataFrame(fit.figures(), Tables.ATTRIBUTION_WEIGHTS_SCHEMA);

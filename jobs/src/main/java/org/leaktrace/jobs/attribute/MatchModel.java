@@ -7,8 +7,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.map_from_entries;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,11 +18,10 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.leaktrace.jobs.common.Cols;
 import org.leaktrace.jobs.common.Tables;
 import org.leaktrace.jobs.rules.AttributeParams;
+import org.leaktrace.jobs.rules.RecordMatch;
 import org.leaktrace.udf.compare.FellegiSunter;
 import org.leaktrace.udf.compare.Level;
 
@@ -50,11 +47,12 @@ final class MatchModel {
 
   /**
    * @param pairs compared pairs ({@link AttributeStage#comparedPairs}): background pairs have a source
-   * @param refRecords the platforms' record versions
+   * @param sample each platform's sampled current records (platform, fingerprint, tokens, levels) numbered
+   *     1, 2, ... in column {@code rank} by hash: the background sample and one record more
    */
-  static Fit fit(SparkSession spark, Dataset<Row> pairs, Dataset<Row> refRecords, AttributeParams p) {
+  static Fit fit(Dataset<Row> pairs, Dataset<Row> sample, String rank, AttributeParams p) {
     Map<String, Map<String, long[]>> background = levelCounts(pairs.filter(col(AttributeStage.SRC).isNotNull()));
-    Map<String, Map<String, long[]>> random = levelCounts(randomPairs(refRecords, p));
+    Map<String, Map<String, long[]>> random = levelCounts(randomPairs(sample, rank));
     Set<String> person = new HashSet<>(p.personTypes());
     person.addAll(p.credentialTypes());
 
@@ -106,7 +104,7 @@ final class MatchModel {
     // a fixed order: EM's sums, and so its figures, are then the same on every run
     patterns.sort(java.util.Comparator.comparing((FellegiSunter.Pattern x) -> x.platform())
         .thenComparing(x -> x.levels().toString()));
-    FellegiSunter model = FellegiSunter.estimate(patterns, u, frequentValues(refRecords, p.uMin()), p.uMin(),
+    FellegiSunter model = FellegiSunter.estimate(patterns, u, frequentValues(sample), p.uMin(),
         p.emIterations(), 1e-6);
 
     // how many dump pairs carried each type: m's basis (a type no dump row carries keeps its prior m)
@@ -142,33 +140,28 @@ final class MatchModel {
 
   /**
    * Random pairs of each platform's current records (two different records, mostly different people):
-   * record i and i + 1 in an order by hash, up to {@code background_sample} pairs a platform.
+   * record i and i + 1 of the hash-ordered sample.
    */
-  private static Dataset<Row> randomPairs(Dataset<Row> refRecords, AttributeParams p) {
-    Dataset<Row> ranked = refRecords.filter(col(Cols.SEEN_AFTER).isNull())
-        .withColumn("_lt_r", row_number().over(Window.partitionBy(Cols.PLATFORM)
-            .orderBy(xxhash64(col(Cols.FINGERPRINT)).plus(lit(17)), col(Cols.FINGERPRINT))))
-        .filter(col("_lt_r").leq(p.backgroundSample() + 1))
-        .select(Cols.PLATFORM, "_lt_r", Cols.TOKENS, Cols.LEVELS);
-    Dataset<Row> next = ranked.select(col(Cols.PLATFORM), col("_lt_r").minus(1).as("_lt_r"),
+  private static Dataset<Row> randomPairs(Dataset<Row> sample, String rank) {
+    Dataset<Row> next = sample.select(col(Cols.PLATFORM), col(rank).minus(1).as(rank),
         col(Cols.TOKENS).as(AttributeStage.RT), col(Cols.LEVELS).as(AttributeStage.RL));
-    return ranked.join(next, new String[] {Cols.PLATFORM, "_lt_r"})
-        .select(col(Cols.PLATFORM), org.leaktrace.jobs.rules.RecordMatch.COMPARE.apply(col(Cols.TOKENS), col(Cols.LEVELS),
+    return sample.join(next, new String[] {Cols.PLATFORM, rank})
+        .select(col(Cols.PLATFORM), RecordMatch.COMPARE.apply(col(Cols.TOKENS), col(Cols.LEVELS),
             col(AttributeStage.RT), col(AttributeStage.RL)).as(AttributeStage.CMP));
   }
 
   /**
-   * platform|type|token → share of the platform's current records holding it, for the values held by at
-   * least {@code minShare} of them (the rest weigh as their level does).
+   * platform|type|token → the value's share of the platform's sampled records, for the values held by
+   * two records of the sample or more (at most 1 in 1,000 of a 2,000-record sample; rarer values weigh as
+   * their level does).
    */
-  private static Map<String, Double> frequentValues(Dataset<Row> refRecords, double minShare) {
-    Dataset<Row> current = refRecords.filter(col(Cols.SEEN_AFTER).isNull());
-    Dataset<Row> sizes = current.groupBy(Cols.PLATFORM).agg(count(lit(1)).as("_lt_n"));
+  private static Map<String, Double> frequentValues(Dataset<Row> sample) {
+    Dataset<Row> sizes = sample.groupBy(Cols.PLATFORM).agg(count(lit(1)).as("_lt_n"));
     Map<String, Double> out = new HashMap<>();
-    for (Row r : current.select(col(Cols.PLATFORM), explode(col(Cols.TOKENS)).as(new String[] {Cols.TYPE, Cols.TOKEN}))
+    for (Row r : sample.select(col(Cols.PLATFORM), explode(col(Cols.TOKENS)).as(new String[] {Cols.TYPE, Cols.TOKEN}))
         .groupBy(Cols.PLATFORM, Cols.TYPE, Cols.TOKEN).agg(count(lit(1)).as("_lt_c"))
+        .filter(col("_lt_c").geq(lit(2)))
         .join(sizes, Cols.PLATFORM)
-        .filter(col("_lt_c").geq(lit(2)).and(col("_lt_c").geq(col("_lt_n").multiply(minShare))))
         .select(col(Cols.PLATFORM), col(Cols.TYPE), col(Cols.TOKEN), col("_lt_c").divide(col("_lt_n")))
         .collectAsList()) {
       out.put(FellegiSunter.tfKey(r.getString(0), r.getString(1), r.getString(2)), r.getDouble(3));

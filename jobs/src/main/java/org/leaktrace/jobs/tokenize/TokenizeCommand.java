@@ -100,13 +100,16 @@ public final class TokenizeCommand implements Callable<Integer> {
         .groupBy(Cols.ROW_ID)
         .agg(collect_list(struct(col(Cols.COLUMN), col(Cols.STATUS), col(Cols.TOKEN))).as("t"));
     Iterator<Row> rows = records.join(tokens, new String[] {Cols.ROW_ID}, "left")
-        .select(col(Cols.SNAPSHOT), col(Cols.ROW_ID), col(Cols.CONTENT_KEY), col(Cols.TYPES), col("t"))
+        .select(col(Cols.SNAPSHOT), col(Cols.ROW_ID), col(Cols.CONTENT_KEY), col(Cols.TYPES), col("t"), col(Cols.LEVELS))
         .orderBy(Cols.SNAPSHOT, Cols.ROW_ID)
         .toLocalIterator();
     List<String> header = new ArrayList<>(List.of(RowClassifier.TOKEN_FILE_MARK, RowClassifier.TOKEN_FILE_TYPES));
     for (Row col : columns) {
       header.add(col.getAs(Cols.TYPE) + ":" + col.getAs(Cols.COLUMN));
     }
+    // comparison levels (written forms, granularities: keyed-hash tokens too), so a platform that tokenizes
+    // on its premises is compared as finely as one that hands over its export
+    header.add(RowClassifier.TOKEN_FILE_LEVELS);
     List<Path> written = new ArrayList<>();
     String current = null;
     CSVPrinter csv = null;
@@ -137,6 +140,7 @@ public final class TokenizeCommand implements Callable<Integer> {
         for (Row col : columns) {
           line.add(cells.getOrDefault(col.<String>getAs(Cols.COLUMN), ""));
         }
+        line.add(RowClassifier.levelsCell(r.getJavaMap(5)));
         csv.printRecord(line);
       }
     } finally {

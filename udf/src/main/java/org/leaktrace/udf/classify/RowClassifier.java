@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -54,7 +55,8 @@ public final class RowClassifier implements Serializable {
    *     not tokenized; 0 for token-file rows, which carry only typed values)
    * @param levels what graded comparison needs of the usable values besides their tokens: written-form,
    *     meaning and written-prefix tokens by granularity ({@link RecordComparison}'s keys → token; several
-   *     values of one type joined with {@code ;} in token order); empty for token-file rows
+   *     values of one type joined with {@code ;} in token order); for token-file rows, as the file's
+   *     {@link #TOKEN_FILE_LEVELS} column gives it (empty without one)
    */
   public record Result(
       String contentKey,
@@ -96,6 +98,11 @@ public final class RowClassifier implements Serializable {
   public static final String TOKEN_FILE_MARK = "_lt_content_key";
   /** Second header field of a token file: the row's present field types, {@code ;}-separated. */
   public static final String TOKEN_FILE_TYPES = "_lt_types";
+  /**
+   * Last header field of a token file (files written before it have none): the row's level map ({@link
+   * Result#levels()}), entries {@code key=token} separated by spaces.
+   */
+  public static final String TOKEN_FILE_LEVELS = "_lt_levels";
 
   private final List<Column> columns;
   private final KeyedHasher hasher;
@@ -282,7 +289,37 @@ public final class RowClassifier implements Serializable {
       types.add(t.key());
     }
     String cls = usable.isEmpty() ? null : taxonomy.classOfRow(usable, datasetTypes);
-    return new Result(key, cls, types, identifying, validated, valid, failed, null, tokens, 0, new TreeMap<>());
+    SortedMap<String, String> levels = new TreeMap<>();
+    for (int i = 2; i < Math.min(fields.size(), columns.size()); i++) {
+      if (TOKEN_FILE_LEVELS.equals(columns.get(i).name()) && columns.get(i).type() == null) {
+        levels = parseLevels(fields.get(i));
+      }
+    }
+    return new Result(key, cls, types, identifying, validated, valid, failed, null, tokens, 0, levels);
+  }
+
+  /** A token file's level cell: the level map's entries as {@code key=token}, space-separated. */
+  public static String levelsCell(Map<String, String> levels) {
+    StringBuilder b = new StringBuilder();
+    if (levels != null) {
+      new TreeMap<>(levels).forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
+    }
+    return b.toString();
+  }
+
+  /** Reads {@link #levelsCell}; blank → empty, an entry without {@code =} is skipped. */
+  public static SortedMap<String, String> parseLevels(String cell) {
+    SortedMap<String, String> out = new TreeMap<>();
+    if (cell == null || cell.isBlank()) {
+      return out;
+    }
+    for (String e : cell.strip().split(" +")) {
+      int eq = e.indexOf('=');
+      if (eq > 0 && eq < e.length() - 1) {
+        out.put(e.substring(0, eq), e.substring(eq + 1));
+      }
+    }
+    return out;
   }
 
   /** The columns of a token file from its header ({@code _lt_content_key,_lt_types,type:name,...}). */

@@ -36,6 +36,8 @@ public final class KeyedHasher implements Serializable {
 
   /** Per-thread keyed MACs, rebuilt after deserialization. */
   private transient ThreadLocal<Mac> macs;
+  /** SipHash key for {@link #shortToken}, derived from the case key on first use. */
+  private transient volatile long[] sipKey;
 
   /** Uses a copy of {@code key}; rejects keys shorter than {@link #MIN_KEY_BYTES}. */
   public KeyedHasher(byte[] key) {
@@ -143,12 +145,25 @@ public final class KeyedHasher implements Serializable {
   }
 
   /**
-   * Like {@link #token(String, String)}, 64 bits (16 hex characters): for keys compared only among a
-   * few candidate records (comparison levels), where the full 128 bits would only take room.
+   * A 64-bit keyed token (16 hex characters) of {@code value} in {@code domain}, for keys compared only
+   * among a few candidate records (comparison levels): SipHash-2-4 under a key derived from the case key
+   * (HMAC of a fixed label), several times cheaper than {@link #token(String, String)} on short values
+   * and, like it, not computable without the case key. Null value in, null out.
    */
   public String shortToken(String domain, String value) {
-    String t = token(domain, value);
-    return t == null ? null : t.substring(0, 16);
+    if (domain == null || domain.isEmpty() || domain.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("token domain must be non-empty and without ':', got '" + domain + "'");
+    }
+    if (value == null) {
+      return null;
+    }
+    if (sipKey == null) {
+      byte[] k = macs.get().doFinal("leaktrace-short-token-key".getBytes(StandardCharsets.UTF_8));
+      sipKey = new long[] {SipHash.word(k, 0, 8), SipHash.word(k, 8, 8)};
+    }
+    byte[] in = (domain + ":" + value).getBytes(StandardCharsets.UTF_8);
+    String hex = Long.toHexString(SipHash.hash(sipKey[0], sipKey[1], in));
+    return "0".repeat(16 - hex.length()) + hex;
   }
 
   /** Describes the scheme only; the key never appears. */

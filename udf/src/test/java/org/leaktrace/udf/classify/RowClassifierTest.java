@@ -163,4 +163,26 @@ class RowClassifierTest {
       out.writeObject(classifier(FieldType.CN_MOBILE));
     }
   }
+
+  @Test
+  void tokenFilesCarryTheLevelMap() {
+    List<Column> cols = List.of(new Column("addr", FieldType.ADDRESS), new Column("mobile", FieldType.CN_MOBILE));
+    RowClassifier rc = new RowClassifier(cols, HASHER, CN, EnumSet.of(FieldType.ADDRESS, FieldType.CN_MOBILE));
+    Result raw = rc.classify(Arrays.asList("广东省深圳市南山区科技路12号3栋101室", "138-0013-8000"), AS_OF);
+    assertFalse(raw.levels().isEmpty());
+    String cell = RowClassifier.levelsCell(raw.levels());
+    assertEquals(raw.levels(), RowClassifier.parseLevels(cell));
+    assertTrue(RowClassifier.parseLevels("").isEmpty());
+    // a token file row with the level column reads the same map; one without has none
+    List<String> header = List.of(RowClassifier.TOKEN_FILE_MARK, RowClassifier.TOKEN_FILE_TYPES, "address:addr",
+        "cn_mobile:mobile", RowClassifier.TOKEN_FILE_LEVELS);
+    RowClassifier tc = new RowClassifier(RowClassifier.tokenColumns(header), HASHER, CN,
+        EnumSet.of(FieldType.ADDRESS, FieldType.CN_MOBILE));
+    List<String> fields = Arrays.asList(raw.contentKey(), "address;cn_mobile",
+        "n:" + raw.tokenMap().get("address"), "v:" + raw.tokenMap().get("cn_mobile"), cell);
+    Result fromFile = tc.fromTokens(fields);
+    assertEquals(raw.tokenMap(), fromFile.tokenMap());
+    assertEquals(raw.levels(), fromFile.levels());
+    assertTrue(tc.fromTokens(fields.subList(0, 4)).levels().isEmpty());
+  }
 }
