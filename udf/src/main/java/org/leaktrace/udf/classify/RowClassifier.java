@@ -179,7 +179,7 @@ public final class RowClassifier implements Serializable {
       if (ok) {
         usable.add(t);
         if (norm != null) {
-          addLevels(levelSets, t, ComparisonKeys.of(t, raw, norm));
+          addLevels(levelSets, t, norm, ComparisonKeys.of(t, raw, norm));
         }
       }
       if (t == FieldType.CN_RESIDENT_ID && check.valid() && birth == null) {
@@ -203,8 +203,9 @@ public final class RowClassifier implements Serializable {
         joined(levelSets));
   }
 
-  /** Level tokens are 64-bit: they are compared only between candidate records of one person. */
-  private void addLevels(SortedMap<String, SortedSet<String>> sets, FieldType t, ComparisonKeys.Keys k) {
+  /** Level tokens are short (48-bit): they are compared only between candidate records of one person. */
+  private void addLevels(SortedMap<String, SortedSet<String>> sets, FieldType t, String normalized,
+      ComparisonKeys.Keys k) {
     String type = t.key();
     if (k.surface() != null) {
       sets.computeIfAbsent(RecordComparison.surfaceKey(type), x -> new TreeSet<>())
@@ -213,7 +214,9 @@ public final class RowClassifier implements Serializable {
     for (int g = 0; g < ComparisonKeys.LEVELS; g++) {
       if (k.meaning()[g] != null) {
         String key = RecordComparison.meaningKey(type, g);
-        sets.computeIfAbsent(key, x -> new TreeSet<>()).add(hasher.shortToken(key, k.meaning()[g]));
+        // the finest meaning is often the normalized value itself: a mark, not another hash
+        sets.computeIfAbsent(key, x -> new TreeSet<>()).add(g == 0 && k.meaning()[0].equals(normalized)
+            ? RecordComparison.AS_NORMALIZED : hasher.shortToken(key, k.meaning()[g]));
       }
       if (k.form()[g] != null) {
         String key = RecordComparison.formKey(type, g);

@@ -11,6 +11,12 @@ import org.leaktrace.udf.fields.ComparisonKeys;
  */
 public final class RecordComparison {
 
+  /**
+   * A meaning token that is the value's normalized form itself (a time to the second, a full name, an
+   * amount to the cent): stored as this mark, not hashed again; it compares as the normalized tokens do.
+   */
+  public static final String AS_NORMALIZED = "=";
+
   private RecordComparison() {}
 
   /** Key of a type's written-form token in a level map. */
@@ -80,8 +86,9 @@ public final class RecordComparison {
     return Level.DISAGREE;
   }
 
+  /** Equal meaning tokens; a normalized-form mark is never equal here (the normalized tokens differ). */
   private static boolean same(String a, String b) {
-    return a != null && a.equals(b);
+    return a != null && a.equals(b) && !AS_NORMALIZED.equals(a);
   }
 
   /** The finest granularity with a meaning token, or -1. */

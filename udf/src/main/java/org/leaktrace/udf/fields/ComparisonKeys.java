@@ -71,7 +71,6 @@ public final class ComparisonKeys {
   /** The house number: digits (a range or a sub-number allowed) and 号. */
   private static final Pattern HOUSE_NUMBER = Pattern.compile("\\d+(?:[-之]\\d+)?号");
   private static final Pattern BRACKETED = Pattern.compile("[(（][^)）]*[)）]");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private ComparisonKeys() {}
 
@@ -86,7 +85,7 @@ public final class ComparisonKeys {
     String[] form = new String[LEVELS];
     if (normalized != null) {
       switch (type) {
-        case DATETIME, STAY_CHECKIN, STAY_CHECKOUT, BIRTH_DATE -> dateTime(written, meaning);
+        case DATETIME, STAY_CHECKIN, STAY_CHECKOUT, BIRTH_DATE -> dateTime(written, normalized, meaning);
         case ADDRESS -> address(written, meaning, form);
         case PERSON_NAME -> name(normalized, meaning);
         case AMOUNT -> amount(normalized, meaning);
@@ -96,23 +95,41 @@ public final class ComparisonKeys {
     return new Keys(surface, meaning, form);
   }
 
-  /** Second, minute, hour, day; a value without a time of day has the day only. */
-  private static void dateTime(String written, String[] meaning) {
-    Optional<Dates.Parsed> p = Dates.read(written);
-    if (p.isEmpty()) {
+  /**
+   * Second, minute, hour, day, from the normalized ISO form; a value without a time of day has the day
+   * only, one written without seconds ({@code 13:17}) no second.
+   */
+  private static void dateTime(String written, String normalized, String[] meaning) {
+    if (normalized.length() < 10) {
       return;
     }
-    Dates.Parsed d = p.get();
-    meaning[3] = d.isoDate();
-    if (!d.hasTime()) {
+    meaning[3] = normalized.substring(0, 10);
+    if (normalized.length() < 19) {
       return;
     }
-    String full = d.iso(); // yyyy-MM-ddTHH:mm:ss
-    meaning[2] = full.substring(0, 13);
-    meaning[1] = full.substring(0, 16);
-    if (d.hasSeconds()) {
-      meaning[0] = full;
+    meaning[2] = normalized.substring(0, 13);
+    meaning[1] = normalized.substring(0, 16);
+    if (hasSeconds(written)) {
+      meaning[0] = normalized.substring(0, 19);
     }
+  }
+
+  /** Whether a date-time was written to the second: two colons, else as the date reader saw it. */
+  private static boolean hasSeconds(String written) {
+    int colons = 0;
+    for (int i = 0; i < written.length(); i++) {
+      char c = written.charAt(i);
+      if (c == ':') {
+        colons++;
+      }
+    }
+    if (colons >= 2) {
+      return true;
+    }
+    if (colons == 1) {
+      return false;
+    }
+    return Dates.read(written).map(Dates.Parsed::hasSeconds).orElse(false);
   }
 
   /**
@@ -171,8 +188,8 @@ public final class ComparisonKeys {
     meaning[1] = meaning[2] + "|" + nm.group();
     form[1] = noBrackets.substring(0, endIn[dEnd + nm.end() - 1]);
     if (nm.end() < street.length()) {
+      // (no written form at this precision: two values written in full agree in form only if normalized)
       meaning[0] = meaning[1] + "|" + street.substring(nm.end());
-      form[0] = SPACES.matcher(noBrackets).replaceAll(" ").strip();
     }
   }
 

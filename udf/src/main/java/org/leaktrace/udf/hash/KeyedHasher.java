@@ -145,10 +145,11 @@ public final class KeyedHasher implements Serializable {
   }
 
   /**
-   * A 64-bit keyed token (16 hex characters) of {@code value} in {@code domain}, for keys compared only
-   * among a few candidate records (comparison levels): SipHash-2-4 under a key derived from the case key
-   * (HMAC of a fixed label), several times cheaper than {@link #token(String, String)} on short values
-   * and, like it, not computable without the case key. Null value in, null out.
+   * A 48-bit keyed token (12 hex characters) of {@code value} in {@code domain}, for keys compared only
+   * among a few candidate records of one person (comparison levels, where a chance equality has
+   * probability 2^-48): SipHash-2-4 under a key derived from the case key (HMAC of a fixed label),
+   * truncated; several times cheaper than {@link #token(String, String)} on short values and, like it,
+   * not computable without the case key. Null value in, null out.
    */
   public String shortToken(String domain, String value) {
     if (domain == null || domain.isEmpty() || domain.indexOf(':') >= 0) {
@@ -162,8 +163,8 @@ public final class KeyedHasher implements Serializable {
       sipKey = new long[] {SipHash.word(k, 0, 8), SipHash.word(k, 8, 8)};
     }
     byte[] in = (domain + ":" + value).getBytes(StandardCharsets.UTF_8);
-    String hex = Long.toHexString(SipHash.hash(sipKey[0], sipKey[1], in));
-    return "0".repeat(16 - hex.length()) + hex;
+    String hex = Long.toHexString(SipHash.hash(sipKey[0], sipKey[1], in) >>> 16);
+    return "0".repeat(12 - hex.length()) + hex;
   }
 
   /** Describes the scheme only; the key never appears. */

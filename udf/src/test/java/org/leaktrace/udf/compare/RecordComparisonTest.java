@@ -26,7 +26,7 @@ class RecordComparisonTest {
       new KeyedHasher("test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
   private static final Taxonomy CN = Taxonomy.named("cn-spc-2017", confDir());
   private static final LocalDate AS_OF = LocalDate.of(2020, 6, 1);
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{16}(;[0-9a-f]{16})*");
+  private static final Pattern HEX = Pattern.compile("(=|[0-9a-f]{12})(;(=|[0-9a-f]{12}))*");
 
   static Path confDir() {
     Path p = Path.of("").toAbsolutePath();

@@ -31,7 +31,7 @@ class SipHashTest {
     KeyedHasher a = new KeyedHasher("test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
     KeyedHasher b = new KeyedHasher("test-key-0123456789abcdeX".getBytes(StandardCharsets.UTF_8));
     String t = a.shortToken("address#m3", "南山区");
-    assertTrue(t.matches("[0-9a-f]{16}"), t);
+    assertTrue(t.matches("[0-9a-f]{12}"), t);
     assertEquals(t, a.shortToken("address#m3", "南山区"));
     assertNotEquals(t, b.shortToken("address#m3", "南山区"), "another key, another token");
     assertNotEquals(t, a.shortToken("address#f3", "南山区"), "another domain, another token");
