@@ -102,7 +102,8 @@ final class AttributionWorld {
 
     fillOutside(rival, 0.30 + 0.20 * rnd.nextDouble(), p -> {
       LocalDateTime t = randomTime(randomDay(Platforms.HISTORY_FROM, LAST_SNAPSHOT));
-      String[] row = {uniqueKey("YT", 12), p.name(), Styles.mobile(Styles.Style.COURIER_R, p.mobile()),
+      String[] row = {Draws.uniqueKey(rnd, usedKeys, "YT", 12), p.name(),
+          Styles.mobile(Styles.Style.COURIER_R, p.mobile()),
           Styles.address(Styles.Style.COURIER_R, home(p)), Styles.seconds(t)};
       addressOf.put(row, home(p));
       return new Platform.Rec(p, t.toLocalDate(), row);
@@ -173,7 +174,8 @@ final class AttributionWorld {
 
   private Platform.Rec rentalRec(Person p, LocalDate day) {
     String rent = (8 + rnd.nextInt(73)) * 100 + ".00";
-    String[] row = {uniqueKey("U", 9), p.name(), Styles.mobile(Styles.Style.RENTAL_Z, p.mobile()), p.residentId(),
+    String[] row = {Draws.uniqueKey(rnd, usedKeys, "U", 9), p.name(),
+        Styles.mobile(Styles.Style.RENTAL_Z, p.mobile()), p.residentId(),
         Styles.address(Styles.Style.RENTAL_Z, home(p)), Styles.card(Styles.Style.RENTAL_Z, p.bankCard()), rent,
         password()};
     addressOf.put(row, home(p));
@@ -181,7 +183,8 @@ final class AttributionWorld {
   }
 
   private Platform.Rec courierRec(Person p, LocalDateTime pickup, Platform courier) {
-    String[] row = {uniqueKey("SF", 12), p.name(), Styles.mobile(Styles.Style.COURIER_X, p.mobile()),
+    String[] row = {Draws.uniqueKey(rnd, usedKeys, "SF", 12), p.name(),
+        Styles.mobile(Styles.Style.COURIER_X, p.mobile()),
         Styles.address(Styles.Style.COURIER_X, home(p)), Styles.seconds(pickup)};
     addressOf.put(row, home(p));
     return new Platform.Rec(p, pickup.toLocalDate(), row);
@@ -201,7 +204,7 @@ final class AttributionWorld {
       }
     }
     String amount = (5 + rnd.nextInt(2000)) + "." + Csv.pad(rnd.nextInt(100), 2);
-    String[] row = {uniqueKey("SO", 16), p.name(), Styles.mobile(Styles.Style.SHOP_W, p.mobile()),
+    String[] row = {Draws.uniqueKey(rnd, usedKeys, "SO", 16), p.name(), Styles.mobile(Styles.Style.SHOP_W, p.mobile()),
         Styles.address(Styles.Style.SHOP_W, home(p)), amount,
         Platforms.ITEMS[rnd.nextInt(Platforms.ITEMS.length)], Styles.seconds(ordered), waybill};
     addressOf.put(row, home(p));
@@ -301,11 +304,11 @@ final class AttributionWorld {
     emit(ins, "guests", rows, sameSource(hotel.id, rows.size()));
 
     Planned copy = plan("hotel-insider-copy", "resold_subset", copyObtained, ins.dump.buyer, buyer(), false);
-    int[] cols = permutation(header.size());
+    int[] cols = Draws.permutation(rnd, header.size());
     if (isIdentity(cols)) {
       cols = new int[] {2, 0, 1, 4, 5, 3};
     }
-    layout(copy, select(header, cols), select(hotel.types, cols));
+    layout(copy, Draws.select(header, cols), Draws.select(hotel.types, cols));
     copy.dump.derivedFrom = ins.dump.id;
     copy.extraction.put(hotel.id, ext);
     double keep = 0.40 + 0.20 * rnd.nextDouble();
@@ -587,7 +590,7 @@ final class AttributionWorld {
     if (d.header) {
       f.lines.add(new Dump.Line(d.encode(render(d, d.columns.toArray(new String[0]))), "header", null));
     }
-    for (int i : permutation(rows.size())) {
+    for (int i : Draws.permutation(rnd, rows.size())) {
       f.lines.add(new Dump.Line(d.encode(render(d, rows.get(i))), null, sources.get(i)));
     }
     d.files.add(f);
@@ -782,20 +785,6 @@ final class AttributionWorld {
     return out;
   }
 
-  private int[] permutation(int n) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
-  }
-
   private static boolean isIdentity(int[] p) {
     for (int i = 0; i < p.length; i++) {
       if (p[i] != i) {
@@ -805,34 +794,12 @@ final class AttributionWorld {
     return true;
   }
 
-  private static List<String> select(List<String> in, int[] cols) {
-    List<String> out = new ArrayList<>();
-    for (int c : cols) {
-      out.add(in.get(c));
-    }
-    return out;
-  }
-
   private static String[] select(String[] in, int[] cols) {
     String[] out = new String[cols.length];
     for (int i = 0; i < cols.length; i++) {
       out[i] = in[cols[i]];
     }
     return out;
-  }
-
-  private String uniqueKey(String prefix, int digits) {
-    while (true) {
-      StringBuilder b = new StringBuilder(prefix);
-      b.append((char) ('1' + rnd.nextInt(9)));
-      for (int i = 1; i < digits; i++) {
-        b.append((char) ('0' + rnd.nextInt(10)));
-      }
-      String k = b.toString();
-      if (usedKeys.add(k)) {
-        return k;
-      }
-    }
   }
 
   private String branch() {

@@ -80,7 +80,7 @@ final class Dumps {
     d.windowEvidence.put("deleted_before_to", deleted);
     d.windowEvidence.put("updated_after_from", updated);
 
-    int[] order = permutation(chosen.size());
+    int[] order = Draws.permutation(rnd, chosen.size());
     // Pick rows to break (masked phone, wrong length) among those that are not window evidence.
     List<Integer> breakable = new ArrayList<>();
     for (int i : order) {
@@ -163,8 +163,8 @@ final class Dumps {
     d.charset = StandardCharsets.UTF_8;
     d.header = true;
     int[] cols = {2, 1, 3, 0, 4};
-    d.columns = select(cx.header, cols);
-    d.types = select(cx.types, cols);
+    d.columns = Draws.select(cx.header, cols);
+    d.types = Draws.select(cx.types, cols);
     setWindow(d, leak.extractionDate, leak.windowFrom, leak.windowTo);
     d.derivedFrom = leak.id;
     Dump.File f = new Dump.File("dumps/courier-resold/courier-resold.zip", Dump.Compression.ZIP, "\n");
@@ -218,7 +218,7 @@ final class Dumps {
       sources.add(gym.id);
     }
     Dump.File f = new Dump.File("dumps/hotel-mix/guests.tsv", Dump.Compression.NONE, "\n");
-    for (int i : permutation(rows.size())) {
+    for (int i : Draws.permutation(rnd, rows.size())) {
       String[] row = rows.get(i);
       String id = row[1];
       if (id.charAt(6) == '1' && id.charAt(7) == '9' && rnd.nextDouble() < 0.06) {
@@ -294,7 +294,7 @@ final class Dumps {
     }
     rows.addAll(canaries.get("partner-3"));
     Dump.File f = new Dump.File("dumps/shop-partner3/orders.jsonl", Dump.Compression.NONE, "\n");
-    for (int i : permutation(rows.size())) {
+    for (int i : Draws.permutation(rnd, rows.size())) {
       f.lines.add(new Dump.Line(d.encode(jsonLine(shop.header, rows.get(i))), null, shop.id));
     }
     for (int k = 0; k < 2; k++) {
@@ -333,7 +333,7 @@ final class Dumps {
     da.columns = hv.header;
     da.types = hv.types;
     Dump.File fa = new Dump.File("dumps/hidden-a/dump.txt", Dump.Compression.NONE, "\n");
-    for (int i : permutation(a.size())) {
+    for (int i : Draws.permutation(rnd, a.size())) {
       fa.lines.add(new Dump.Line(da.encode(Csv.line(a.get(i), '|')), null, hv.id));
     }
     da.files.add(fa);
@@ -348,7 +348,7 @@ final class Dumps {
     db.columns = hv.header;
     db.types = hv.types;
     Dump.File fb = new Dump.File("dumps/hidden-b/export.tsv", Dump.Compression.NONE, "\r\n");
-    for (int i : permutation(b.size())) {
+    for (int i : Draws.permutation(rnd, b.size())) {
       fb.lines.add(new Dump.Line(db.encode(Csv.line(b.get(i), '\t')), null, hv.id));
     }
     fb.lines.add(0, headerLine(db));
@@ -437,25 +437,4 @@ final class Dumps {
     return list.get(rnd.nextInt(list.size()));
   }
 
-  private int[] permutation(int n) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
-  }
-
-  private static List<String> select(List<String> in, int[] cols) {
-    List<String> out = new ArrayList<>();
-    for (int c : cols) {
-      out.add(in.get(c));
-    }
-    return out;
-  }
 }

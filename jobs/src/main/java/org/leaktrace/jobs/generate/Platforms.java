@@ -115,7 +115,7 @@ final class Platforms {
     String when = created + " " + time();
     switch (id) {
       case "courier-x":
-        return new String[] {uniqueKey("SF", 13), p.name(), p.mobile(), p.address(), when};
+        return new String[] {Draws.uniqueKey(rnd, usedKeys, "SF", 13), p.name(), p.mobile(), p.address(), when};
       case "hotel-y": {
         LocalDate out = created.plusDays(1 + rnd.nextInt(4));
         return new String[] {p.name(), p.residentId(), p.mobile(), branch(HOTEL_CHAINS),
@@ -123,9 +123,9 @@ final class Platforms {
             out + " " + hm(7 + rnd.nextInt(6))};
       }
       case "rental-z":
-        return new String[] {uniqueKey("U", 9), p.name(), p.mobile(), p.residentId(), gps(p)};
+        return new String[] {Draws.uniqueKey(rnd, usedKeys, "U", 9), p.name(), p.mobile(), p.residentId(), gps(p)};
       case "shop-w":
-        return new String[] {uniqueKey("SO", 16), p.name(), p.mobile(), p.email(), p.bankCard(),
+        return new String[] {Draws.uniqueKey(rnd, usedKeys, "SO", 16), p.name(), p.mobile(), p.email(), p.bankCard(),
             (5 + rnd.nextInt(2000)) + "." + Csv.pad(rnd.nextInt(100), 2),
             ITEMS[rnd.nextInt(ITEMS.length)], p.address(), when};
       case "hidden-v":
@@ -230,20 +230,6 @@ final class Platforms {
   /** {@code HH:mm} for the given hour and a random minute. */
   private String hm(int hour) {
     return Csv.pad(hour, 2) + ":" + Csv.pad(rnd.nextInt(60), 2);
-  }
-
-  private String uniqueKey(String prefix, int digits) {
-    while (true) {
-      StringBuilder b = new StringBuilder(prefix);
-      b.append((char) ('1' + rnd.nextInt(9)));
-      for (int i = 1; i < digits; i++) {
-        b.append((char) ('0' + rnd.nextInt(10)));
-      }
-      String k = b.toString();
-      if (usedKeys.add(k)) {
-        return k;
-      }
-    }
   }
 
   private String branch(String[] chains) {
