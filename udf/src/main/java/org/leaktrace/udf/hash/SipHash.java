@@ -10,40 +10,40 @@ final class SipHash {
 
   /** SipHash-2-4 of {@code in} under the 128-bit key (k0, k1), both little-endian words of the key. */
   static long hash(long k0, long k1, byte[] in) {
-    long v0 = 0x736f6d6570736575L ^ k0;
-    long v1 = 0x646f72616e646f6dL ^ k1;
-    long v2 = 0x6c7967656e657261L ^ k0;
-    long v3 = 0x7465646279746573L ^ k1;
+    long[] v = {0x736f6d6570736575L ^ k0, 0x646f72616e646f6dL ^ k1, 0x6c7967656e657261L ^ k0,
+        0x7465646279746573L ^ k1};
     int n = in.length;
     int end = n - (n % 8);
     for (int i = 0; i < end; i += 8) {
-      long m = word(in, i, 8);
-      v3 ^= m;
-      for (int r = 0; r < 2; r++) {
-        v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-        v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-        v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-        v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-      }
-      v0 ^= m;
+      compress(v, word(in, i, 8), 2);
     }
-    long last = word(in, end, n - end) | ((long) (n & 0xff) << 56);
-    v3 ^= last;
-    for (int r = 0; r < 2; r++) {
-      v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-      v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-      v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-      v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+    compress(v, word(in, end, n - end) | ((long) (n & 0xff) << 56), 2);
+    v[2] ^= 0xff;
+    rounds(v, 4);
+    return v[0] ^ v[1] ^ v[2] ^ v[3];
+  }
+
+  /** Mixes one message word in with {@code c} rounds. */
+  private static void compress(long[] v, long m, int c) {
+    v[3] ^= m;
+    rounds(v, c);
+    v[0] ^= m;
+  }
+
+  /** {@code n} SipRounds on the state. */
+  private static void rounds(long[] v, int n) {
+    for (int r = 0; r < n; r++) {
+      v[0] += v[1];
+      v[1] = Long.rotateLeft(v[1], 13) ^ v[0];
+      v[0] = Long.rotateLeft(v[0], 32);
+      v[2] += v[3];
+      v[3] = Long.rotateLeft(v[3], 16) ^ v[2];
+      v[0] += v[3];
+      v[3] = Long.rotateLeft(v[3], 21) ^ v[0];
+      v[2] += v[1];
+      v[1] = Long.rotateLeft(v[1], 17) ^ v[2];
+      v[2] = Long.rotateLeft(v[2], 32);
     }
-    v0 ^= last;
-    v2 ^= 0xff;
-    for (int r = 0; r < 4; r++) {
-      v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-      v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-      v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-      v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-    }
-    return v0 ^ v1 ^ v2 ^ v3;
   }
 
   /** {@code len} (0..8) bytes from {@code at}, little-endian. */
