@@ -213,7 +213,7 @@ final class AttributionWorld {
 
   /** A share of the persons before the first snapshot, then monthly churn as in the default world. */
   private void fillReference(Platform p, double share, BiConsumer<Person, LocalDate> create) {
-    List<Person> order = shuffled(population.persons());
+    List<Person> order = Draws.shuffled(rnd, population.persons());
     int initial = (int) Math.round(share * order.size());
     for (int i = 0; i < initial; i++) {
       create.accept(order.get(i), randomDay(Platforms.HISTORY_FROM, SNAPSHOTS.get(0)));
@@ -222,7 +222,7 @@ final class AttributionWorld {
   }
 
   private void fillOutside(Platform p, double share, Function<Person, Platform.Rec> create) {
-    List<Person> order = shuffled(population.persons());
+    List<Person> order = Draws.shuffled(rnd, population.persons());
     int n = (int) Math.round(share * order.size());
     for (int i = 0; i < n; i++) {
       p.records.add(create.apply(order.get(i)));
@@ -243,7 +243,7 @@ final class AttributionWorld {
       LocalDate from = SNAPSHOTS.get(m);
       int len = (int) ChronoUnit.DAYS.between(from, SNAPSHOTS.get(m + 1));
       int mid = len / 2;
-      List<Platform.Rec> alive = shuffled(p.aliveOn(from));
+      List<Platform.Rec> alive = Draws.shuffled(rnd, p.aliveOn(from));
       int deletes = Math.max(2, (int) Math.round(Platforms.DELETE_RATE * alive.size()));
       int updates = Math.max(2, (int) Math.round(Platforms.UPDATE_RATE * alive.size()));
       int creates = Math.max(2, (int) Math.round(Platforms.NEW_RATE * alive.size()));
@@ -503,7 +503,7 @@ final class AttributionWorld {
   /** Up to {@code n} records of persons not used yet, in random order; marks their persons used. */
   private List<Platform.Rec> pickPersons(List<Platform.Rec> records, int n, Set<Integer> used) {
     List<Platform.Rec> out = new ArrayList<>();
-    for (Platform.Rec r : shuffled(records)) {
+    for (Platform.Rec r : Draws.shuffled(rnd, records)) {
       if (out.size() == n) {
         break;
       }
@@ -772,17 +772,6 @@ final class AttributionWorld {
 
   private LocalDate randomDay(LocalDate from, LocalDate toExclusive) {
     return from.plusDays(rnd.nextLong(ChronoUnit.DAYS.between(from, toExclusive)));
-  }
-
-  private <T> List<T> shuffled(List<T> in) {
-    List<T> out = new ArrayList<>(in);
-    for (int i = out.size() - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      T t = out.get(i);
-      out.set(i, out.get(j));
-      out.set(j, t);
-    }
-    return out;
   }
 
   private static boolean isIdentity(int[] p) {

@@ -25,6 +25,18 @@ final class Draws {
     return p;
   }
 
+  /** A shuffled copy of {@code in} (Fisher–Yates from the top). */
+  static <T> List<T> shuffled(SplittableRandom rnd, List<T> in) {
+    List<T> out = new ArrayList<>(in);
+    for (int i = out.size() - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      T t = out.get(i);
+      out.set(i, out.get(j));
+      out.set(j, t);
+    }
+    return out;
+  }
+
   /** A key of {@code prefix} and {@code digits} digits (the first not 0) not in {@code used}, added to it. */
   static String uniqueKey(SplittableRandom rnd, Set<String> used, String prefix, int digits) {
     while (true) {

@@ -208,15 +208,9 @@ final class Platforms {
     }
   }
 
+  /** A shuffled copy, drawn from this world's platform generator (Dumps uses it too). */
   <T> List<T> shuffled(List<T> in) {
-    List<T> out = new ArrayList<>(in);
-    for (int i = out.size() - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      T t = out.get(i);
-      out.set(i, out.get(j));
-      out.set(j, t);
-    }
-    return out;
+    return Draws.shuffled(rnd, in);
   }
 
   private LocalDate randomDay(LocalDate from, LocalDate toExclusive) {
